@@ -1,0 +1,83 @@
+package nl.vermissing.platform.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.vermissing.catalogue.Topic;
+import nl.vermissing.catalogue.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Applies the Kafka conventions to every service: catalogue topics exist, Kafka Streams runs exactly-once and leaves
+ * its group on close (a restart does not wait for a session time-out), listener failures are retried a bounded
+ * number of times and then dead-lettered.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@ConditionalOnClass(KafkaAdmin.class)
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformKafkaAutoConfiguration {
+
+  static {
+    AvroTrust.trustEventPackage();
+  }
+
+  /** Every catalogue topic and this service's dead-letter topics; creating an existing topic is a no-op. */
+  @Bean
+  public KafkaAdmin.NewTopics catalogueTopics(PlatformProperties platform) {
+    List<NewTopic> topics = new ArrayList<>();
+    for (Topic<?> topic : Topics.ALL) {
+      topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.brokerConfig()));
+    }
+    for (String input : platform.consumes()) {
+      topics.add(new NewTopic(Topics.deadLetter(platform.serviceName(), input), 1, (short) 1)
+          .configs(Map.of("cleanup.policy", "delete", "retention.ms", "-1")));
+    }
+    topics.add(new NewTopic(Topics.SCHEMAS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
+    return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+  }
+
+  @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+  @ConditionalOnMissingBean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+  public KafkaStreamsConfiguration defaultKafkaStreamsConfig(PlatformProperties platform,
+      @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
+    Map<String, Object> config = KafkaConventions.streams(bootstrapServers, "vermissing-" + platform.serviceName(),
+        platform.serviceName(), platform.streamsStateDir());
+    config.putAll(platform.registryConfig());
+    return new KafkaStreamsConfiguration(config);
+  }
+
+  @Bean
+  public StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
+    return factoryBean -> factoryBean.setLeaveGroupOnClose(true);
+  }
+
+  /** Bounded retries, then the record goes to {@code <topic>.<service>.dlt} with the reason in headers. */
+  @Bean
+  @ConditionalOnMissingBean
+  public DefaultErrorHandler deadLetterErrorHandler(KafkaOperations<?, ?> template, PlatformProperties platform) {
+    DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+        (record, exception) -> new TopicPartition(Topics.deadLetter(platform.serviceName(), record.topic()), -1));
+    recoverer.setExceptionHeadersCreator((headers, exception, isKey, names) -> {
+      headers.add(DeadLetters.REASON, DeadLetters.reason(exception).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      headers.add(DeadLetters.EXCEPTION, exception.getClass().getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      headers.add(DeadLetters.SERVICE, platform.serviceName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    });
+    return new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
+  }
+}
