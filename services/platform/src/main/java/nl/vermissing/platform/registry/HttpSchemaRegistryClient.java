@@ -123,10 +123,9 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
               : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
           .build();
       try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return interpret(response);
+        return interpret(http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
       } catch (IOException e) {
-        lastFailure = e;
+        lastFailure = e; // try the next URL
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new SchemaRegistryException(0, 0, "interrupted calling the schema registry", e);
@@ -135,10 +134,14 @@ public class HttpSchemaRegistryClient implements SchemaRegistryClient {
     throw new SchemaRegistryException(0, 0, "schema registry unreachable at " + baseUrls, lastFailure);
   }
 
-  private static JsonNode interpret(HttpResponse<String> response) throws IOException {
+  private static JsonNode interpret(HttpResponse<String> response) {
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
-      return JSON.readTree(response.body());
+      try {
+        return JSON.readTree(response.body());
+      } catch (IOException e) {
+        throw new SchemaRegistryException(status, 50001, "schema registry answered no JSON: " + response.body(), e);
+      }
     }
     int errorCode = status;
     String message = response.body();
