@@ -34,8 +34,16 @@ public final class DeadLetters {
         headers);
   }
 
-  /** The most specific message in the cause chain: what a person needs to fix the record. */
+  /**
+   * What a person needs to fix the record: the decoding reason when the bytes are not a valid Avro record, else the
+   * most specific message in the cause chain.
+   */
   public static String reason(Throwable exception) {
+    for (Throwable c = exception; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof nl.vermissing.platform.registry.AvroDecodingException decoding) {
+        return decoding.reason();
+      }
+    }
     Throwable t = exception;
     String message = t.getMessage();
     while (t.getCause() != null && t.getCause() != t) {
