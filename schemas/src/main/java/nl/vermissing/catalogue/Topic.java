@@ -6,7 +6,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * One Kafka topic: its name, the meaning of its (string) key, its Avro value type, how it is cleaned up, how many
- * partitions it has, and the one service that may write it.
+ * partitions it has, the one service that may write it and the services that read it.
  *
  * @param <V> the Avro value type
  */
@@ -17,6 +17,7 @@ public record Topic<V extends SpecificRecord>(
     Cleanup cleanup,
     int partitions,
     String writer,
+    java.util.List<String> readers,
     String description) {
 
   /** How the broker keeps records of the topic. */
