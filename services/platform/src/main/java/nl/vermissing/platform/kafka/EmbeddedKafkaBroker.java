@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
@@ -40,36 +41,94 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
-  /**
-   * Starts a broker on the given port (0 = any free port), formatting the data folder on first use only.
-   *
-   * @param extraConfig broker settings that override the defaults (e.g. listeners with SASL_SSL)
-   */
-  public static EmbeddedKafkaBroker start(Path dataDir, int port, Map<String, String> extraConfig) {
+  /** Starts a plaintext broker on the given port (0 = any free port), formatting the data folder on first use only. */
+  public static EmbeddedKafkaBroker start(Path dataDir, int port) {
     try {
-      Files.createDirectories(dataDir);
       int brokerPort = port == 0 ? freePort() : port;
       int controllerPort = freePort();
-      Properties props = defaults(dataDir, brokerPort, controllerPort);
-      props.putAll(extraConfig);
-      Path logDir = Path.of(props.getProperty("log.dirs"));
-      if (!Files.exists(logDir.resolve("meta.properties"))) {
-        format(props, dataDir);
-      }
-      KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-      server.startup();
-      String bootstrap = "localhost:" + brokerPort;
-      EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap, dataDir);
-      broker.awaitReady(Duration.ofSeconds(60), extraConfig);
-      log.info("Kafka broker (KRaft, in-process) ready on {} with data in {}", bootstrap, logDir);
-      return broker;
+      return start(dataDir, brokerPort, defaults(dataDir, brokerPort, controllerPort), List.of(), Map.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  public static EmbeddedKafkaBroker start(Path dataDir, int port) {
-    return start(dataDir, port, Map.of());
+  /**
+   * Starts a broker whose client listener requires SASL_SSL with SCRAM-SHA-512 and authorises every request with
+   * ACLs (deny when no ACL matches); {@code security.adminUser()} is the only super user.
+   */
+  public static EmbeddedKafkaBroker startSaslSsl(Path dataDir, int port, SaslSsl security) {
+    try {
+      int brokerPort = port == 0 ? freePort() : port;
+      int controllerPort = freePort();
+      Properties props = defaults(dataDir, brokerPort, controllerPort);
+      props.putAll(security.brokerConfig(brokerPort, controllerPort));
+      return start(dataDir, brokerPort, props,
+          List.of("--add-scram", "SCRAM-SHA-512=[name=" + security.adminUser() + ",password="
+              + security.adminPassword() + "]"),
+          security.clientConfig(security.adminUser(), security.adminPassword()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static EmbeddedKafkaBroker start(Path dataDir, int brokerPort, Properties props, List<String> formatArgs,
+      Map<String, Object> clientConfig) throws IOException {
+    Files.createDirectories(dataDir);
+    Path logDir = Path.of(props.getProperty("log.dirs"));
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      format(props, dataDir, formatArgs);
+    }
+    KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+    server.startup();
+    String bootstrap = "localhost:" + brokerPort;
+    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap, dataDir);
+    broker.awaitReady(Duration.ofSeconds(60), clientConfig);
+    log.info("Kafka broker (KRaft, in-process) ready on {} with data in {}", bootstrap, logDir);
+    return broker;
+  }
+
+  /** SASL_SSL with SCRAM-SHA-512 on the client listener; key and trust stores in PKCS12. */
+  public record SaslSsl(Path keyStore, Path trustStore, String storePassword, String adminUser,
+      String adminPassword) {
+
+    Map<String, String> brokerConfig(int brokerPort, int controllerPort) {
+      Map<String, String> c = new java.util.HashMap<>();
+      c.put("listeners", "SASL_SSL://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+      c.put("advertised.listeners", "SASL_SSL://localhost:" + brokerPort);
+      c.put("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT");
+      c.put("inter.broker.listener.name", "SASL_SSL");
+      c.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+      c.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
+      c.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", jaas(adminUser, adminPassword));
+      c.put("ssl.keystore.type", "PKCS12");
+      c.put("ssl.keystore.location", keyStore.toString());
+      c.put("ssl.keystore.password", storePassword);
+      c.put("ssl.key.password", storePassword);
+      c.put("ssl.truststore.type", "PKCS12");
+      c.put("ssl.truststore.location", trustStore.toString());
+      c.put("ssl.truststore.password", storePassword);
+      c.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+      c.put("allow.everyone.if.no.acl.found", "false");
+      // the controller listener is local to this process and unauthenticated (ANONYMOUS)
+      c.put("super.users", "User:" + adminUser + ";User:ANONYMOUS");
+      return c;
+    }
+
+    /** Client settings for a principal: what a service puts under {@code spring.kafka.properties}. */
+    public Map<String, Object> clientConfig(String user, String password) {
+      return Map.of(
+          "security.protocol", "SASL_SSL",
+          "sasl.mechanism", "SCRAM-SHA-512",
+          "sasl.jaas.config", jaas(user, password),
+          "ssl.truststore.type", "PKCS12",
+          "ssl.truststore.location", trustStore.toString(),
+          "ssl.truststore.password", storePassword);
+    }
+
+    private static String jaas(String user, String password) {
+      return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+          + "\" password=\"" + password + "\";";
+    }
   }
 
   public String bootstrapServers() {
@@ -120,31 +179,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return p;
   }
 
-  private static void format(Properties props, Path dataDir) throws IOException {
+  private static void format(Properties props, Path dataDir, List<String> extraArgs) throws IOException {
     Path config = dataDir.resolve("server.properties");
     try (var out = Files.newOutputStream(config)) {
       props.store(out, "in-process KRaft broker");
     }
     ByteArrayOutputStream output = new ByteArrayOutputStream();
-    int exit = StorageTool.execute(new String[] {
-        "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"},
-        new PrintStream(output, true, StandardCharsets.UTF_8));
+    List<String> args = new java.util.ArrayList<>(List.of(
+        "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"));
+    args.addAll(extraArgs);
+    int exit = StorageTool.execute(args.toArray(String[]::new), new PrintStream(output, true, StandardCharsets.UTF_8));
     if (exit != 0) {
       throw new IllegalStateException("formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
     }
   }
 
-  private void awaitReady(Duration timeout, Map<String, String> clientConfig) {
+  private void awaitReady(Duration timeout, Map<String, Object> clientConfig) {
     Instant deadline = Instant.now().plus(timeout);
     Map<String, Object> config = new java.util.HashMap<>(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4000));
-    clientConfig.forEach((k, v) -> {
-      if (k.startsWith("client.")) {
-        config.put(k.substring("client.".length()), v);
-      }
-    });
+    config.putAll(clientConfig);
     try (Admin admin = Admin.create(config)) {
       while (true) {
         try {
