@@ -14,7 +14,8 @@ public record ServiceDefinition(String name, String apiPrefix, int port, String 
       new ServiceDefinition("convenant", "convenant", 8083, "nl.vermissing.convenant.ConvenantApplication"),
       new ServiceDefinition("police-gateway", "police", 8084, "nl.vermissing.police.PoliceGatewayApplication"),
       new ServiceDefinition("follow-up", "followup", 8085, "nl.vermissing.followup.FollowUpApplication"),
-      new ServiceDefinition("register", "register", 8086, "nl.vermissing.register.RegisterApplication"));
+      new ServiceDefinition("register", "register", 8086, "nl.vermissing.register.RegisterApplication"),
+      new ServiceDefinition("audit", "audit", 8087, "nl.vermissing.audit.AuditApplication"));
 
   public String baseUrl() {
     return "http://localhost:" + port;
