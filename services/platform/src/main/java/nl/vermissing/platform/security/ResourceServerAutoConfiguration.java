@@ -53,7 +53,8 @@ public class ResourceServerAutoConfiguration {
     };
   }
 
-  static JwtAuthenticationConverter rolesConverter() {
+  /** Maps the {@code roles} claim to {@code ROLE_<name>} authorities. */
+  public static JwtAuthenticationConverter rolesConverter() {
     JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
     converter.setJwtGrantedAuthoritiesConverter(jwt -> {
       Object roles = jwt.getClaim(ActorArgumentResolver.ROLES_CLAIM);

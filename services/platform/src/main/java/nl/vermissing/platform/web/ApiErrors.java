@@ -105,6 +105,12 @@ public class ApiErrors {
     return respond(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "not found"));
   }
 
+  /** A client that went away (e.g. closed a live feed) needs no answer and is no error. */
+  @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+  public void clientGone() {
+    // nothing to send
+  }
+
   @ExceptionHandler(Exception.class)
   public ResponseEntity<ProblemDetail> unexpected(Exception e) {
     log.error("unexpected error", e);

@@ -1,0 +1,90 @@
+package nl.vermissing.convenant.domain;
+
+import java.time.Instant;
+import java.util.List;
+import nl.vermissing.events.AgreementVersion;
+import nl.vermissing.events.CapCertainty;
+import nl.vermissing.events.CapInfo;
+import nl.vermissing.events.CapMsgType;
+import nl.vermissing.events.CapScope;
+import nl.vermissing.events.CapSeverity;
+import nl.vermissing.events.CapStatus;
+import nl.vermissing.events.CapUrgency;
+import nl.vermissing.events.DisclosureRecord;
+import nl.vermissing.events.PoliceAlert;
+import nl.vermissing.events.PoliceCaseData;
+import nl.vermissing.events.RecipientKind;
+import nl.vermissing.events.SharingStage;
+
+/**
+ * Builds the CAP-shaped police messages and their disclosure records. Identifiers are derived from the case and a
+ * per-case sequence number, so that reprocessing after a crash yields the same message, never a second one.
+ * Headlines never contain personal data.
+ */
+public final class PoliceMessages {
+
+  /** CAP sender of every message. */
+  public static final String SENDER = "vermissing.convenant";
+  public static final String EVENT = "Vermissing jeugdige uit jeugdhulp";
+
+  private PoliceMessages() {}
+
+  /** The CAP reference to a sent message: "sender,identifier,sent". */
+  public static String reference(PoliceAlert alert) {
+    return alert.getSender() + "," + alert.getIdentifier() + "," + alert.getSent();
+  }
+
+  /** The identifier inside a CAP reference. */
+  public static String identifierOf(String reference) {
+    String[] parts = reference.split(",");
+    return parts.length >= 2 ? parts[1] : reference;
+  }
+
+  record Info(CapUrgency urgency, CapSeverity severity, CapCertainty certainty, String headline) {}
+
+  static PoliceAlert alert(CaseState state, AgreementVersion agreement, long now, CapMsgType msgType,
+      SharingStage stage, Info info, PoliceCaseData data, List<String> references, Long acknowledgeBy) {
+    state.messageSeq++;
+    String unit = state.policeUnit == null ? agreement.getPoliceUnit() : state.policeUnit;
+    state.policeUnit = unit;
+    return PoliceAlert.newBuilder()
+        .setIdentifier("urn:vermissing:convenant:" + state.caseId + ":" + state.messageSeq)
+        .setSender(SENDER)
+        .setSent(Instant.ofEpochMilli(now))
+        .setStatus(CapStatus.Actual)
+        .setMsgType(msgType)
+        .setScope(CapScope.Restricted)
+        .setRestriction("Uitsluitend voor politie-eenheid " + unit + " (convenant " + agreement.getAgreementId()
+            + " v" + agreement.getVersion() + ")")
+        .setReferences(List.copyOf(references))
+        .setCaseId(state.caseId)
+        .setYouthId(state.youthId == null ? "" : state.youthId)
+        .setInstitutionId(state.institutionId)
+        .setPoliceUnit(unit)
+        .setStage(stage)
+        .setInfo(CapInfo.newBuilder().setEvent(EVENT).setUrgency(info.urgency()).setSeverity(info.severity())
+            .setCertainty(info.certainty()).setHeadline(info.headline()).build())
+        .setData(data)
+        .setDisclosedFields(SharingPolicy.disclosedFields(data))
+        .setAcknowledgeBy(acknowledgeBy == null ? null : Instant.ofEpochMilli(acknowledgeBy))
+        .setAgreementId(agreement.getAgreementId())
+        .setAgreementVersion(agreement.getVersion())
+        .build();
+  }
+
+  static DisclosureRecord disclosureOf(PoliceAlert alert, AgreementVersion agreement) {
+    return DisclosureRecord.newBuilder()
+        .setAuditId(alert.getIdentifier() + "#disclosure")
+        .setCaseId(alert.getCaseId())
+        .setYouthId(alert.getYouthId())
+        .setRecipientKind(RecipientKind.POLICE_UNIT)
+        .setRecipient(alert.getPoliceUnit())
+        .setFields(List.copyOf(alert.getDisclosedFields()))
+        .setDisclosedAt(alert.getSent())
+        .setAgreementId(agreement.getAgreementId())
+        .setAgreementVersion(agreement.getVersion())
+        .setLegalBasis(agreement.getLegalBasis())
+        .setMessageId(alert.getIdentifier())
+        .build();
+  }
+}

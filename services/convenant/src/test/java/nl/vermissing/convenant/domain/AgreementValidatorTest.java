@@ -1,0 +1,64 @@
+package nl.vermissing.convenant.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import nl.vermissing.convenant.Fixtures;
+import nl.vermissing.events.AgreementVersion;
+import nl.vermissing.events.TimeRules;
+import org.junit.jupiter.api.Test;
+
+class AgreementValidatorTest {
+
+  private static AgreementVersion.Builder valid() {
+    return AgreementVersion.newBuilder(Fixtures.agreement("flevoland", 1, Instant.parse("2026-01-01T00:00:00Z"),
+        "pu-midden-nederland", List.of("inst-horizon", "inst-anker")));
+  }
+
+  private static List<String> fields(AgreementVersion agreement) {
+    return AgreementValidator.validate(agreement).stream().map(AgreementValidator.Violation::field).toList();
+  }
+
+  @Test
+  void the_domain_defaults_are_valid() {
+    assertThat(AgreementValidator.validate(valid().build())).isEmpty();
+  }
+
+  @Test
+  void red_cannot_be_acknowledged_later_than_orange() {
+    AgreementVersion agreement = valid().setTimeRules(TimeRules.newBuilder().setRedAcknowledgeMinutes(90)
+        .setOrangeAcknowledgeMinutes(60).build()).build();
+    assertThat(fields(agreement)).containsExactly("timeRules.redAcknowledgeMinutes");
+  }
+
+  @Test
+  void durations_must_be_positive() {
+    AgreementVersion agreement = valid().setTimeRules(TimeRules.newBuilder().setOrangeEscalateAfterMinutes(0)
+        .setCalamityAfterHours(-1).build()).build();
+    assertThat(fields(agreement)).containsExactly("timeRules.orangeEscalateAfterMinutes",
+        "timeRules.calamityAfterHours");
+  }
+
+  @Test
+  void unknown_field_names_are_refused() {
+    AgreementVersion agreement = valid().build();
+    agreement.getSharing().setMissingReport(List.of("givenName", "diagnosis"));
+    assertThat(fields(agreement)).containsExactly("sharing.missingReport[1]");
+  }
+
+  @Test
+  void identity_fields_are_never_allowed_in_a_consultation_nor_personal_fields_in_a_cancellation() {
+    AgreementVersion agreement = valid().build();
+    agreement.getSharing().setConsultation(List.of("ageBand", "givenName", "photo"));
+    agreement.getSharing().setCancel(List.of("riskLevel", "lastSeenLocation"));
+    assertThat(fields(agreement)).containsExactly("sharing.consultation[1]", "sharing.consultation[2]",
+        "sharing.cancel[1]");
+  }
+
+  @Test
+  void required_texts_and_the_reserved_id() {
+    AgreementVersion agreement = valid().setAgreementId("default").setPoliceUnit(" ").setLegalBasis("").build();
+    assertThat(fields(agreement)).containsExactly("agreementId", "policeUnit", "legalBasis");
+  }
+}

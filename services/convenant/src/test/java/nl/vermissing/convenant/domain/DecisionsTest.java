@@ -1,0 +1,76 @@
+package nl.vermissing.convenant.domain;
+
+import static nl.vermissing.convenant.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import nl.vermissing.events.AgeBand;
+import nl.vermissing.events.AgreementVersion;
+import nl.vermissing.events.LegalTitle;
+import nl.vermissing.events.LegalTitleKind;
+import nl.vermissing.events.PlacementType;
+import nl.vermissing.events.RiskLevel;
+import org.junit.jupiter.api.Test;
+
+/** The pure decision functions, without Kafka. */
+class DecisionsTest {
+
+  static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  final AgreementVersion agreement = defaultAgreement();
+
+  @Test
+  void green_schedules_a_reassessment_from_t0_and_never_contacts_police() {
+    CaseState state = CaseState.start("c1", "y1", ANKER);
+    Decisions.onEvent(state, openAbsence("c1", T0), agreement, T0.toEpochMilli());
+    Decision decision = Decisions.onEvent(state, risk("c1", ANKER, T0, RiskLevel.GREEN), agreement,
+        T0.toEpochMilli());
+    assertThat(decision.alerts()).isEmpty();
+    assertThat(state.timers).containsEntry(TimerKind.REASSESS_RISK, T0.plus(Duration.ofHours(24)).toEpochMilli());
+  }
+
+  @Test
+  void a_timer_that_is_not_yet_due_or_no_longer_pending_changes_nothing() {
+    CaseState state = CaseState.start("c1", "y1", ANKER);
+    Decisions.onEvent(state, openAbsence("c1", T0), agreement, T0.toEpochMilli());
+    assertThat(Decisions.onTimer(state, TimerKind.REASSESS_RISK, agreement, T0.toEpochMilli()).changed()).isFalse();
+    assertThat(Decisions.onTimer(state, TimerKind.ORANGE_ESCALATION, agreement, T0.plus(Duration.ofDays(2))
+        .toEpochMilli()).changed()).isFalse();
+  }
+
+  @Test
+  void the_end_of_a_case_forgets_personal_data() {
+    CaseState state = CaseState.start("c1", "y1", ANKER);
+    Decisions.onEvent(state, openAbsence("c1", T0), agreement, T0.toEpochMilli());
+    Decisions.onEvent(state, returned("c1", ANKER, T0.plusSeconds(60)), agreement, T0.toEpochMilli() + 60_000);
+    assertThat(state.absence).isNull();
+    assertThat(state.clothing).isNull();
+    assertThat(state.lastSeenLocation).isNull();
+    assertThat(state.timers).isEmpty();
+  }
+
+  @Test
+  void legal_titles_count_only_when_valid_and_a_court_authorisation() {
+    long now = T0.toEpochMilli();
+    assertThat(Deadlines.closedWithValidLegalTitle(PlacementType.CLOSED, machtiging(null), now)).isTrue();
+    assertThat(Deadlines.closedWithValidLegalTitle(PlacementType.CLOSED, machtiging(LocalDate.of(2026, 3, 2)), now))
+        .isTrue();
+    assertThat(Deadlines.closedWithValidLegalTitle(PlacementType.CLOSED, machtiging(LocalDate.of(2026, 3, 1)), now))
+        .isFalse();
+    assertThat(Deadlines.closedWithValidLegalTitle(PlacementType.OPEN, machtiging(null), now)).isFalse();
+    assertThat(Deadlines.closedWithValidLegalTitle(PlacementType.CLOSED,
+        new LegalTitle(LegalTitleKind.VRIJWILLIG, null), now)).isFalse();
+  }
+
+  @Test
+  void age_bands() {
+    LocalDate on = LocalDate.of(2026, 3, 2);
+    assertThat(AgeBands.of("2014-03-03", on)).isEqualTo(AgeBand.UNDER_12);
+    assertThat(AgeBands.of("2014-03-02", on)).isEqualTo(AgeBand.AGE_12_13);
+    assertThat(AgeBands.of("2011-05-04", on)).isEqualTo(AgeBand.AGE_14_15);
+    assertThat(AgeBands.of("2009-01-01", on)).isEqualTo(AgeBand.AGE_16_17);
+    assertThat(AgeBands.of("2008-03-02", on)).isEqualTo(AgeBand.AGE_18_PLUS);
+    assertThat(AgeBands.of("not a date", on)).isEqualTo(AgeBand.UNKNOWN);
+  }
+}

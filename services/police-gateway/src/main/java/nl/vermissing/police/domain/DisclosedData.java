@@ -1,0 +1,132 @@
+package nl.vermissing.police.domain;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.generic.IndexedRecord;
+import nl.vermissing.events.PoliceCaseData;
+
+/**
+ * Splits what was disclosed to police into summary fields (shown on the feed and list) and personal fields (shown
+ * only on request, and every such read is audited). A field is personal when the schema marks it {@code @personal}
+ * or it holds records with personal fields (contacts, places); the photo is never inlined.
+ */
+public final class DisclosedData {
+
+  public static final String PHOTO = "photo";
+  private static final Schema SCHEMA = PoliceCaseData.getClassSchema();
+
+  private DisclosedData() {}
+
+  /** What police know of the case: per field the latest value any message disclosed. */
+  public static PoliceCaseData merged(List<nl.vermissing.events.PoliceAlert> messages) {
+    PoliceCaseData merged = PoliceCaseData.newBuilder().build();
+    for (nl.vermissing.events.PoliceAlert message : messages) {
+      PoliceCaseData data = message.getData();
+      if (data == null) {
+        continue;
+      }
+      for (Schema.Field f : SCHEMA.getFields()) {
+        Object value = data.get(f.pos());
+        if (value != null) {
+          merged.put(f.pos(), value);
+        }
+      }
+    }
+    return merged;
+  }
+
+  /** Whether the field of {@link PoliceCaseData} holds personal data. */
+  public static boolean isPersonal(String field) {
+    Schema.Field f = SCHEMA.getField(field);
+    return f != null && (f.getObjectProp("personal") != null || containsPersonal(f.schema(), 0));
+  }
+
+  /** Non-personal fields that are set: safe for the feed and the list. */
+  public static Map<String, Object> summary(PoliceCaseData data) {
+    return fields(data, false);
+  }
+
+  /** Personal fields that are set (photo excluded: it is served on its own). */
+  public static Map<String, Object> personal(PoliceCaseData data) {
+    return fields(data, true);
+  }
+
+  /** Names of the personal fields that are set, photo included: what a full read discloses. */
+  public static List<String> personalFieldsSet(PoliceCaseData data) {
+    List<String> names = new ArrayList<>();
+    if (data == null) {
+      return names;
+    }
+    for (Schema.Field f : SCHEMA.getFields()) {
+      if (data.get(f.pos()) != null && isPersonal(f.name())) {
+        names.add(f.name());
+      }
+    }
+    return names;
+  }
+
+  private static Map<String, Object> fields(PoliceCaseData data, boolean personal) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (data == null) {
+      return out;
+    }
+    for (Schema.Field f : SCHEMA.getFields()) {
+      Object value = data.get(f.pos());
+      if (value == null || value instanceof ByteBuffer || isPersonal(f.name()) != personal) {
+        continue;
+      }
+      out.put(f.name(), plain(value));
+    }
+    return out;
+  }
+
+  /** An Avro value as plain JSON-friendly data: enums and instants as text, records as maps. */
+  public static Object plain(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
+      return value instanceof CharSequence ? value.toString() : value;
+    }
+    if (value instanceof Enum<?> || value instanceof Instant || value instanceof LocalDate
+        || value instanceof GenericContainer && !(value instanceof IndexedRecord)) {
+      return value.toString();
+    }
+    if (value instanceof IndexedRecord record) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (Schema.Field f : record.getSchema().getFields()) {
+        Object v = record.get(f.pos());
+        if (v != null) {
+          map.put(f.name(), plain(v));
+        }
+      }
+      return map;
+    }
+    if (value instanceof Collection<?> values) {
+      return values.stream().map(DisclosedData::plain).toList();
+    }
+    return value.toString();
+  }
+
+  private static boolean containsPersonal(Schema schema, int depth) {
+    if (depth > 5) {
+      return false;
+    }
+    return switch (schema.getType()) {
+      case UNION -> schema.getTypes().stream().anyMatch(s -> containsPersonal(s, depth + 1));
+      case ARRAY -> containsPersonal(schema.getElementType(), depth + 1);
+      case MAP -> containsPersonal(schema.getValueType(), depth + 1);
+      case RECORD -> schema.getFields().stream()
+          .anyMatch(f -> f.getObjectProp("personal") != null || containsPersonal(f.schema(), depth + 1));
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,11 @@
+package nl.vermissing.police.stream;
+
+import nl.vermissing.police.domain.CaseAlert;
+import nl.vermissing.police.domain.FeedEventType;
+
+/**
+ * One event on a unit's feed: caused by the record at {@code partitionKey}/{@code offset}, with the feed position
+ * after that record as its id and the case as it stood then.
+ */
+public record FeedEntry(String id, String partitionKey, long offset, String policeUnit, FeedEventType type,
+    CaseAlert alert) {}

@@ -1,0 +1,129 @@
+package nl.vermissing.police.stream;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import nl.vermissing.events.PoliceAlert;
+import nl.vermissing.events.PoliceResponse;
+import nl.vermissing.police.domain.AckRequirement;
+import nl.vermissing.police.domain.CaseAlert;
+import nl.vermissing.police.domain.EscalationRule;
+import nl.vermissing.police.domain.FeedNotice;
+
+/**
+ * The police read side, built from the alerts and responses topics from their beginning on every start: each case
+ * with its messages, responsible unit and acknowledgement state, and per unit the feed of everything that happened,
+ * each entry identified by its {@link FeedPosition}. Records are applied and published under one lock, so that a
+ * feed subscription (replay, then live) neither misses nor repeats an entry.
+ */
+public class PoliceView {
+
+  public static final char ALERTS = 'a';
+  public static final char RESPONSES = 'r';
+
+  private final Map<String, CaseAlert> cases = new HashMap<>();
+  private final Map<String, String> caseByMessage = new HashMap<>();
+  private final Map<String, List<FeedEntry>> feeds = new HashMap<>();
+  private FeedPosition position = FeedPosition.START;
+  private FeedSink sink = FeedSink.NONE;
+  private volatile boolean caughtUp;
+
+  /** A unit's alerts at one position of the feed. */
+  public record Snapshot(String position, List<CaseAlert> alerts) {}
+
+  public synchronized void setSink(FeedSink sink) {
+    this.sink = sink;
+  }
+
+  public synchronized void applyAlert(int partition, long offset, PoliceAlert alert) {
+    CaseAlert current = cases.get(alert.getCaseId());
+    CaseAlert.Applied applied = current == null ? CaseAlert.first(alert) : current.withMessage(alert);
+    caseByMessage.putIfAbsent(alert.getIdentifier(), alert.getCaseId());
+    record(FeedPosition.partitionKey(ALERTS, partition), offset, applied);
+  }
+
+  public synchronized void applyResponse(int partition, long offset, PoliceResponse response) {
+    CaseAlert current = cases.get(response.getCaseId());
+    String key = FeedPosition.partitionKey(RESPONSES, partition);
+    if (current == null) {
+      // a response to a case this gateway never alerted: nothing to show
+      position = position.advancedTo(key, offset);
+      return;
+    }
+    record(key, offset, current.withResponse(response));
+  }
+
+  /** A record that could not be read (dead-lettered): the position moves past it. */
+  public synchronized void skip(char topic, int partition, long offset) {
+    position = position.advancedTo(FeedPosition.partitionKey(topic, partition), offset);
+  }
+
+  private void record(String partitionKey, long offset, CaseAlert.Applied applied) {
+    CaseAlert state = applied.state();
+    cases.put(state.caseId(), state);
+    position = position.advancedTo(partitionKey, offset);
+    String id = position.encode();
+    for (FeedNotice notice : applied.notices()) {
+      FeedEntry entry = new FeedEntry(id, partitionKey, offset, notice.policeUnit(), notice.type(), state);
+      feeds.computeIfAbsent(notice.policeUnit(), u -> new ArrayList<>()).add(entry);
+      sink.publish(entry);
+    }
+  }
+
+  /** The unit's alerts (active and cancelled) and the feed position they reflect. */
+  public synchronized Snapshot snapshot(String policeUnit) {
+    List<CaseAlert> alerts = cases.values().stream().filter(c -> c.policeUnit().equals(policeUnit)).toList();
+    return new Snapshot(position.encode(), alerts);
+  }
+
+  /**
+   * Replays to {@code replay} the unit's entries after {@code from} (none when {@code from} is null: live only), then
+   * runs {@code register}, all before any further record is applied.
+   */
+  public synchronized void subscribe(String policeUnit, FeedPosition from, Consumer<FeedEntry> replay,
+      Runnable register) {
+    if (from != null) {
+      for (FeedEntry entry : feeds.getOrDefault(policeUnit, List.of())) {
+        if (from.isBefore(entry.partitionKey(), entry.offset())) {
+          replay.accept(entry);
+        }
+      }
+    }
+    register.run();
+  }
+
+  public synchronized Optional<CaseAlert> caseById(String caseId) {
+    return Optional.ofNullable(cases.get(caseId));
+  }
+
+  public synchronized Optional<CaseAlert> caseOfMessage(String identifier) {
+    String caseId = caseByMessage.get(identifier);
+    return caseId == null ? Optional.empty() : Optional.ofNullable(cases.get(caseId));
+  }
+
+  /** Requirements past their deadline and neither met nor escalated. */
+  public synchronized List<DueEscalation> dueEscalations(Instant now) {
+    return cases.values().stream()
+        .flatMap(c -> EscalationRule.due(c, now).stream().map(r -> new DueEscalation(c.caseId(), r))).toList();
+  }
+
+  /** A requirement of a case whose deadline has passed. */
+  public record DueEscalation(String caseId, AckRequirement requirement) {}
+
+  public synchronized String position() {
+    return position.encode();
+  }
+
+  /** True once everything in the topics at start-up has been applied: escalation decisions may be taken. */
+  public boolean caughtUp() {
+    return caughtUp;
+  }
+
+  void markCaughtUp() {
+    caughtUp = true;
+  }
+}
