@@ -1,5 +1,6 @@
 package nl.vermissing.convenant.domain;
 
+import nl.vermissing.vocabulary.AgeBands;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package nl.vermissing.convenant.domain;
 
+import nl.vermissing.vocabulary.AgeBands;
 import static nl.vermissing.convenant.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package nl.vermissing.intake.command;
 
+import nl.vermissing.vocabulary.AgeBands;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +85,7 @@ public class CaseCommands {
             .setWhereaboutsKnown(Boolean.TRUE.equals(r.whereaboutsKnown()))
             .setWhereaboutsDescription(r.whereaboutsDescription())
             .setReportedBy(r.reportedBy() == null || r.reportedBy().isBlank() ? actor.displayName() : r.reportedBy())
-            .setYouth(snapshot(profile))
+            .setYouth(snapshot(profile, r.lastSeenAt()))
             .build();
         CaseEvent event = envelope(eventId, caseId, profile.getYouthId(), institutionId, r.lastSeenAt(), actor, absence);
         readSide.writeAndWait(Topics.CASE_EVENTS, caseId, event, null);
@@ -238,8 +239,11 @@ public class CaseCommands {
     return view.keyOfEvent(eventId).flatMap(view::caseView);
   }
 
-  /** The profile as it travels with the case: everything but the BSN (only its national pseudonym). */
-  static YouthSnapshot snapshot(YouthProfileVersion p) {
+  /**
+   * The profile as it travels with the case: everything but the BSN (only its national pseudonym), plus the age
+   * band at t0 for those who may not see the date of birth.
+   */
+  static YouthSnapshot snapshot(YouthProfileVersion p, Instant t0) {
     return YouthSnapshot.newBuilder()
         .setNationalPseudonym(p.getNationalPseudonym())
         .setProfileVersion(p.getVersion())
@@ -256,6 +260,7 @@ public class CaseCommands {
         .setKnownRisks(p.getKnownRisks())
         .setPlacementType(p.getPlacementType())
         .setLegalTitle(p.getLegalTitle())
+        .setAgeBand(AgeBands.at(p.getDateOfBirth(), t0))
         .build();
   }
 }

@@ -493,7 +493,7 @@ class IntakeApiTest {
         .setDescriptionEn("Carry out local actions and assess the risk").setDeadline(deadline)
         .setRiskLevel(RiskLevel.GREEN).setAgreementId("flevoland").setAgreementVersion(1)
         .setDecidedAt(clock.instant()).build());
-    TopicIo.write(Topics.POLICE_RESPONSES, caseId, response(caseId, new InformationRequested("Has she got a phone?")));
+    TopicIo.write(Topics.POLICE_RESPONSES, caseId, response(caseId, youthId, new InformationRequested("Has she got a phone?")));
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
         mvc.perform(get("/api/intake/institutions/{i}/cases/{c}", inst, caseId).with(staff()))
             .andExpect(jsonPath("$.nextStep.step").value("LOCAL_ACTIONS_AND_RISK_ASSESSMENT"))
@@ -504,8 +504,8 @@ class IntakeApiTest {
     // two found reports (e.g. two officers): the case is returned once
     FoundReported found = FoundReported.newBuilder().setFoundAt(clock.instant().minusSeconds(60))
         .setLocation("Amsterdam Centraal").setCircumstances("with an adult man").build();
-    TopicIo.write(Topics.POLICE_RESPONSES, caseId, response(caseId, found));
-    TopicIo.write(Topics.POLICE_RESPONSES, caseId, response(caseId, found));
+    TopicIo.write(Topics.POLICE_RESPONSES, caseId, response(caseId, youthId, found));
+    TopicIo.write(Topics.POLICE_RESPONSES, caseId, response(caseId, youthId, found));
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         mvc.perform(get("/api/intake/institutions/{i}/cases/{c}", inst, caseId).with(staff()))
             .andExpect(jsonPath("$.status").value("RETURNED"))
@@ -518,8 +518,8 @@ class IntakeApiTest {
     onCase(caseId, "return", "{\"foundBy\":\"INSTITUTION\"}").andExpect(status().isConflict());
   }
 
-  static PoliceResponse response(String caseId, Object payload) {
-    return PoliceResponse.newBuilder().setResponseId(TopicIo.id()).setCaseId(caseId)
+  static PoliceResponse response(String caseId, String youthId, Object payload) {
+    return PoliceResponse.newBuilder().setResponseId(TopicIo.id()).setCaseId(caseId).setYouthId(youthId)
         .setPoliceUnit("pu-midden-nederland").setRespondedBy("agent-7").setRespondedAt(Instant.now())
         .setPayload(payload).build();
   }
@@ -538,6 +538,8 @@ class IntakeApiTest {
         .run("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
             "--vermissing.schema-registry-url=" + kafka.registryUrl(),
             "--vermissing.data-dir=" + kafka.newStateDir(),
+            "--vermissing.encryption.key-dir=" + kafka.keyDir(),
+            "--vermissing.encryption.master-key-file=" + kafka.masterKeyFile(),
             "--intake.pseudonym-key=test-national-key-0123456789",
             "--intake.police-responses.auto-startup=false",
             "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:9/jwks")) {

@@ -1,6 +1,7 @@
 package nl.vermissing.platform.registry;
 
 import java.util.Map;
+import nl.vermissing.platform.crypto.EncryptionConfig;
 
 /** Configuration keys of the Avro serdes, spelled as Confluent's so that existing configuration carries over. */
 public final class AvroSerdeConfig {
@@ -17,6 +18,13 @@ public final class AvroSerdeConfig {
   public static final String SPECIFIC_AVRO_VALUE_TYPE = "specific.avro.value.type";
   /** Deserializer: the generated class (Class or class name) of keys, used as the reader schema. */
   public static final String SPECIFIC_AVRO_KEY_TYPE = "specific.avro.key.type";
+
+  /** Seal personal fields on write, open them on read (default false); see {@link EncryptionConfig}. */
+  public static final String ENCRYPTION_ENABLED = EncryptionConfig.ENABLED;
+  /** Folder of the per-youth data keys (default {@code <vermissing.data-dir>/keys/data}). */
+  public static final String ENCRYPTION_KEY_DIR = EncryptionConfig.KEY_DIR;
+  /** Master key file (default {@code <vermissing.data-dir>/keys/master.json}; env VERMISSING_MASTER_KEY wins). */
+  public static final String ENCRYPTION_MASTER_KEY_FILE = EncryptionConfig.MASTER_KEY_FILE;
 
   private AvroSerdeConfig() {}
 

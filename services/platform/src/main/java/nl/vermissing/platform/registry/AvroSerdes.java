@@ -13,7 +13,8 @@ public final class AvroSerdes {
   /**
    * The configured value serde of a catalogue topic.
    *
-   * @param registryConfig at least {@code schema.registry.url}; optionally the other {@link AvroSerdeConfig} keys
+   * @param registryConfig at least {@code schema.registry.url}; optionally the other {@link AvroSerdeConfig} keys,
+   *     including the field-encryption keys ({@code vermissing.encryption.*})
    */
   public static <V extends SpecificRecord> Serde<V> forTopic(Topic<V> topic, Map<String, ?> registryConfig) {
     SpecificAvroSerde<V> serde =

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.vermissing.platform.crypto.EncryptionConfig;
+import nl.vermissing.platform.crypto.FieldEncryption;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -22,12 +24,15 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Reads Confluent-framed Avro into generated classes. The writer schema comes from the registry by the record's id;
  * the reader schema is the target class's, and Avro schema resolution bridges the two, so data written with an older
  * schema reads into newer classes. The target class is given, configured ({@code specific.avro.value.type}), or else
- * found by the writer schema's full name. Bad bytes raise {@link AvroDecodingException}; null stays null.
+ * found by the writer schema's full name. Bad bytes raise {@link AvroDecodingException}; null stays null. With
+ * {@code vermissing.encryption.enabled} sealed personal fields are opened after reading ({@link FieldEncryption}):
+ * fields of an erased youth read as null or "[gewist]".
  */
 public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
   private SchemaRegistryClient client;
   private Class<T> type;
+  private FieldEncryption encryption;
   private final Map<Integer, DatumReader<T>> readersById = new ConcurrentHashMap<>();
 
   /** For use through Kafka configuration: registry and target class come from the configuration. */
@@ -48,6 +53,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
       type = configuredType(configs.get(isKey ? AvroSerdeConfig.SPECIFIC_AVRO_KEY_TYPE
           : AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE));
     }
+    encryption = EncryptionConfig.fieldEncryption(configs).orElse(null);
   }
 
   @Override
@@ -68,13 +74,16 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     DatumReader<T> reader = readerFor(id);
     BinaryDecoder decoder = DecoderFactory.get()
         .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null);
+    T record;
     try {
-      return reader.read(null, decoder);
+      record = reader.read(null, decoder);
     } catch (EOFException e) {
       throw new AvroDecodingException("truncated payload: Avro data of schema id " + id + " ends early", e);
     } catch (IOException | RuntimeException e) {
       throw new AvroDecodingException("malformed Avro data for schema id " + id + ": " + e, e);
     }
+    // a broken key store (wrong master key) throws here and is not the record's fault: not an AvroDecodingException
+    return encryption == null ? record : encryption.decryptInPlace(record);
   }
 
   private DatumReader<T> readerFor(int id) {

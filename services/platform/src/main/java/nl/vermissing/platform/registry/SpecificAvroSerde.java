@@ -6,7 +6,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Kafka Streams serde pairing {@link SpecificAvroSerializer} and {@link SpecificAvroDeserializer}. */
+/**
+ * Kafka Streams serde pairing {@link SpecificAvroSerializer} and {@link SpecificAvroDeserializer}; with
+ * {@code vermissing.encryption.enabled} in its config, stores and changelogs hold personal fields sealed too.
+ */
 public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   private final SpecificAvroSerializer<T> serializer;

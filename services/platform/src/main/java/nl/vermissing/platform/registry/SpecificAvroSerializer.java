@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.vermissing.platform.crypto.EncryptionConfig;
+import nl.vermissing.platform.crypto.FieldEncryption;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -22,7 +24,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * Writes generated Avro records in Confluent's wire format under the TopicNameStrategy subject
  * ({@code <topic>-value} or {@code <topic>-key}). The record's schema is registered when {@code auto.register.schemas}
  * (default true), else looked up; with {@code use.latest.version} the subject's latest schema is written instead.
- * A null record (tombstone) is written as null.
+ * A null record (tombstone) is written as null. With {@code vermissing.encryption.enabled} the personal fields of a
+ * copy of the record are sealed ({@link FieldEncryption}) before it is written; the schema and the framing stay the
+ * same.
  */
 public class SpecificAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
@@ -30,6 +34,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
   private boolean isKey;
   private boolean autoRegister = true;
   private boolean useLatestVersion;
+  private FieldEncryption encryption;
   private final Map<String, RegisteredSchema> latestBySubject = new ConcurrentHashMap<>();
   private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
 
@@ -49,6 +54,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     }
     autoRegister = AvroSerdeConfig.flag(configs, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true);
     useLatestVersion = AvroSerdeConfig.flag(configs, AvroSerdeConfig.USE_LATEST_VERSION, false);
+    encryption = EncryptionConfig.fieldEncryption(configs).orElse(null);
   }
 
   @Override
@@ -62,17 +68,19 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     String subject = topic + (isKey ? "-key" : "-value");
     Schema schema = record.getSchema();
     try {
+      // never the caller's record: a sealed copy, so the caller keeps its plaintext
+      T datum = encryption == null ? record : encryption.encrypt(record);
       if (useLatestVersion) {
         RegisteredSchema latest = latestBySubject.computeIfAbsent(subject, client::getLatest);
         if (latest.schema().equals(schema)) {
-          return frame(latest.id(), writer(schema), record);
+          return frame(latest.id(), writer(schema), datum);
         }
         // the converted datum is a plain GenericRecord (logical types as their Avro values), so no conversions
         return frame(latest.id(), new GenericDatumWriter<>(latest.schema(), GenericData.get()),
-            convert(record, schema, latest.schema()));
+            convert(datum, schema, latest.schema()));
       }
       int id = autoRegister ? client.register(subject, schema) : client.getId(subject, schema);
-      return frame(id, writer(schema), record);
+      return frame(id, writer(schema), datum);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("cannot serialize " + schema.getFullName() + " for subject " + subject, e);
     }

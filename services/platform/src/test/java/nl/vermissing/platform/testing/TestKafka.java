@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import nl.vermissing.platform.crypto.EncryptionConfig;
 import nl.vermissing.platform.kafka.AvroTrust;
 import nl.vermissing.platform.kafka.EmbeddedKafkaBroker;
 import nl.vermissing.platform.registry.server.SchemaRegistryServer;
@@ -55,9 +56,23 @@ public final class TestKafka {
     return registry.url();
   }
 
-  /** Config for Avro serdes against the test registry. */
+  /**
+   * Config for Avro serdes against the test registry, sealing personal fields with the same keys as the services
+   * under test (one key store per test JVM).
+   */
   public Map<String, Object> registryConfig() {
-    return Map.of("schema.registry.url", registryUrl(), "auto.register.schemas", true, "specific.avro.reader", true);
+    return Map.of("schema.registry.url", registryUrl(), "auto.register.schemas", true, "specific.avro.reader", true,
+        EncryptionConfig.ENABLED, true, EncryptionConfig.KEY_DIR, keyDir().toString(),
+        EncryptionConfig.MASTER_KEY_FILE, masterKeyFile().toString());
+  }
+
+  /** The data key store shared by every service and client of this test JVM. */
+  public Path keyDir() {
+    return dataDir.resolve("keys").resolve("data");
+  }
+
+  public Path masterKeyFile() {
+    return dataDir.resolve("keys").resolve("master.json");
   }
 
   /**
@@ -69,6 +84,8 @@ public final class TestKafka {
     registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
     registry.add("vermissing.schema-registry-url", kafka::registryUrl);
     registry.add("vermissing.data-dir", () -> kafka.newStateDir().toString());
+    registry.add("vermissing.encryption.key-dir", () -> kafka.keyDir().toString());
+    registry.add("vermissing.encryption.master-key-file", () -> kafka.masterKeyFile().toString());
   }
 
   /** A fresh folder for local state. */

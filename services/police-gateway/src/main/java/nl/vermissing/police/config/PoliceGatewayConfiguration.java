@@ -56,9 +56,9 @@ public class PoliceGatewayConfiguration {
   }
 
   @Bean
-  public PoliceResponses policeResponses(KafkaTemplate<String, SpecificRecord> policeTemplate, Clock clock,
-      PoliceGatewayProperties properties) {
-    return new PoliceResponses(policeTemplate, clock, properties.writeTimeout());
+  public PoliceResponses policeResponses(KafkaTemplate<String, SpecificRecord> policeTemplate, PoliceView view,
+      Clock clock, PoliceGatewayProperties properties) {
+    return new PoliceResponses(policeTemplate, view, clock, properties.writeTimeout());
   }
 
   @Bean

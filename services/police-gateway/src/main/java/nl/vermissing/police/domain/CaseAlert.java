@@ -52,6 +52,11 @@ public record CaseAlert(
     }
   }
 
+  /** The youth the case is about (the data subject of its personal data). */
+  public String youthId() {
+    return messages.isEmpty() ? null : messages.get(0).getYouthId();
+  }
+
   /** The state of a case police have not heard of yet, before its first message. */
   public static Applied first(PoliceAlert message) {
     CaseAlert empty = new CaseAlert(message.getCaseId(), message.getPoliceUnit(), null, List.of(), false, null, null,

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import nl.vermissing.catalogue.Topics;
 import nl.vermissing.events.AccessRecord;
 import nl.vermissing.events.PoliceResponse;
+import nl.vermissing.police.domain.CaseAlert;
 import nl.vermissing.platform.web.ApiException;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.http.HttpStatus;
@@ -21,11 +22,14 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class PoliceResponses {
 
   private final KafkaTemplate<String, SpecificRecord> template;
+  private final PoliceView view;
   private final Clock clock;
   private final Duration timeout;
 
-  public PoliceResponses(KafkaTemplate<String, SpecificRecord> template, Clock clock, Duration timeout) {
+  public PoliceResponses(KafkaTemplate<String, SpecificRecord> template, PoliceView view, Clock clock,
+      Duration timeout) {
     this.template = template;
+    this.view = view;
     this.clock = clock;
     this.timeout = timeout;
   }
@@ -39,6 +43,8 @@ public class PoliceResponses {
         .setRespondedBy(respondedBy)
         .setRespondedAt(clock.instant())
         .setPayload(payload)
+        // the youth is the data subject whose key seals sighting and found details
+        .setYouthId(view.caseById(caseId).map(CaseAlert::youthId).orElse(null))
         .build();
     send(Topics.POLICE_RESPONSES.name(), caseId, response);
     return response;
