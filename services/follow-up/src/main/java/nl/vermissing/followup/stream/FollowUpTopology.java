@@ -10,6 +10,8 @@ import nl.vermissing.events.CaseEvent;
 import nl.vermissing.events.FollowUpEvent;
 import nl.vermissing.events.ReportCancelled;
 import nl.vermissing.events.YouthReturned;
+import nl.vermissing.platform.crypto.EncryptionConfig;
+import nl.vermissing.platform.crypto.SealedSerde;
 import nl.vermissing.platform.registry.AvroSerdes;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -52,6 +54,17 @@ public final class FollowUpTopology {
     return builder.build();
   }
 
+  /**
+   * Case files hold the conversation and the date of birth: sealed with the youth's data key when encryption is
+   * on, so that erasing the youth makes the store and its changelog forget them.
+   */
+  static Serde<CaseFile> caseFiles(Map<String, ?> registryConfig) {
+    Serde<CaseFile> json = new JsonSerde<>(CaseFile.class);
+    return EncryptionConfig.fieldEncryption(registryConfig)
+        .<Serde<CaseFile>>map(encryption -> new SealedSerde<>(json, file -> file.youthId, encryption.keyStore()))
+        .orElse(json);
+  }
+
   /** Adds the follow-up topology to a builder; returns the stream of published follow-up events. */
   public static KStream<String, FollowUpEvent> build(StreamsBuilder builder, Map<String, ?> registryConfig,
       Duration timerInterval) {
@@ -67,7 +80,7 @@ public final class FollowUpTopology {
             .withKeySerde(keys).withValueSerde(agreements));
 
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(CASES_STORE), keys, new JsonSerde<>(CaseFile.class)));
+        Stores.persistentKeyValueStore(CASES_STORE), keys, caseFiles(registryConfig)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(EPISODES_STORE), keys, new JsonSerde<>(YouthEpisodes.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(

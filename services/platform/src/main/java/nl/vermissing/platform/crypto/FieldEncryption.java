@@ -57,6 +57,10 @@ public final class FieldEncryption {
     this.keys = Objects.requireNonNull(keys, "keys");
   }
 
+  private FieldEncryption() {
+    this.keys = null;
+  }
+
   public DataKeyStore keyStore() {
     return keys;
   }
@@ -93,6 +97,31 @@ public final class FieldEncryption {
     }
     return record;
   }
+
+  /**
+   * A copy of {@code record} with every personal value replaced as if its key had been erased: null where the
+   * field is nullable, {@value #ERASED} for strings, empty bytes otherwise. For views that hold decoded records in
+   * memory and must forget a youth at once when the youth's data is erased.
+   */
+  public static <T extends IndexedRecord> T withoutPersonalData(T record) {
+    if (record == null || !SCHEMA_WALKER.hasPersonalFields(record.getSchema())) {
+      return record;
+    }
+    T copy = deepCopy(record);
+    SCHEMA_WALKER.walkRecord(copy, copy.getSchema().getName(), (fieldSchema, value, path) -> {
+      if (value instanceof List<?> list) {
+        return java.util.Collections.nCopies(list.size(), ERASED);
+      }
+      if (nullable(fieldSchema)) {
+        return null;
+      }
+      return value instanceof ByteBuffer ? ByteBuffer.allocate(0) : ERASED;
+    });
+    return copy;
+  }
+
+  /** Walks schemas without keys: for {@link #withoutPersonalData}. */
+  private static final FieldEncryption SCHEMA_WALKER = new FieldEncryption();
 
   /** Whether the schema has a personal field at any depth. */
   public boolean hasPersonalFields(Schema schema) {
