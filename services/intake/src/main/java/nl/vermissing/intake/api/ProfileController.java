@@ -154,6 +154,18 @@ public class ProfileController {
     return commands.transfer(institutionId, youthId, request.toInstitutionId(), actor, key);
   }
 
+  @PostMapping("/{youthId}/erasure")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Erase the youth's personal data everywhere (crypto-shredding); the profile stays as erased")
+  @ApiResponse(responseCode = "409", description = "the youth has an open absence")
+  public void erase(@PathVariable String institutionId, @PathVariable String youthId,
+      @Valid @RequestBody Requests.ErasureRequest request, Actor actor) {
+    actor.require(institutionId, Role.INSTITUTION_STAFF);
+    commands.erase(institutionId, youthId, actor);
+    audit.read(actor, "ERASE_PERSONAL_DATA", resource(institutionId, youthId), youthId, List.of("all personal fields"),
+        request.reason());
+  }
+
   private static String resource(String institutionId, String youthId) {
     return "/api/intake/institutions/" + institutionId + "/youths" + (youthId == null ? "" : "/" + youthId);
   }

@@ -35,9 +35,11 @@ public class ProfileCommands {
   private final NationalPseudonym pseudonym;
   private final Clock clock;
   private final ZoneId zone;
+  private final KeyErasure keyErasure;
 
   public ProfileCommands(ReadSide readSide, Idempotency idempotency, YouthLocks locks, NationalPseudonym pseudonym,
-      Clock clock, ZoneId zone) {
+      Clock clock, ZoneId zone, KeyErasure keyErasure) {
+    this.keyErasure = keyErasure;
     this.readSide = readSide;
     this.idempotency = idempotency;
     this.locks = locks;
@@ -131,6 +133,33 @@ public class ProfileCommands {
       return view.profileView(youthId).orElseThrow();
     }));
   }
+
+  /**
+   * Erases the youth's personal data: a last profile version without personal data (marked erased) and then the
+   * youth's data key, after which no sealed copy anywhere can be read. Refused while the youth is missing.
+   */
+  public void erase(String institutionId, String youthId, Actor actor) {
+    IntakeView view = readSide.ready();
+    locks.with(youthId, () -> {
+      YouthProfileVersion current = current(view, institutionId, youthId);
+      view.openCaseOf(youthId).flatMap(view::caseView).ifPresent(open -> {
+        throw ApiException.conflict("the youth has an open absence; report the return or cancel it first", open);
+      });
+      YouthProfileVersion erased = YouthProfileVersion.newBuilder()
+          .setYouthId(youthId).setVersion(current.getVersion() + 1).setInstitutionId(institutionId)
+          .setNationalPseudonym(current.getNationalPseudonym())
+          .setGivenName(ERASED).setFamilyName(ERASED).setDateOfBirth(ERASED)
+          .setSex(current.getSex()).setPlacementType(current.getPlacementType())
+          .setChangedAt(clock.instant()).setChangedBy(actor.userId())
+          .setErased(true)
+          .build();
+      readSide.writeAndWait(Topics.YOUTH_PROFILES, youthId, erased, null);
+      keyErasure.erase(youthId);
+      return null;
+    });
+  }
+
+  private static final String ERASED = nl.vermissing.platform.crypto.FieldEncryption.ERASED;
 
   /** The current version of a profile of this institution, or 404. */
   public static YouthProfileVersion current(IntakeView view, String institutionId, String youthId) {

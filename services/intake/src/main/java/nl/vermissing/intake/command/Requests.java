@@ -46,6 +46,9 @@ public final class Requests {
 
   public record TransferRequest(@NotBlank String toInstitutionId) {}
 
+  /** Why the youth's personal data is erased (e.g. retention period passed, request of the youth). */
+  public record ErasureRequest(@NotBlank @Size(max = 500) String reason) {}
+
   /** Report an absence: t0 and the circumstances. */
   public record AbsenceRequest(
       @NotBlank String youthId,

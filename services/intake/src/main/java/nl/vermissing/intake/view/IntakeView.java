@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import nl.vermissing.events.AbsenceReported;
+import nl.vermissing.platform.crypto.FieldEncryption;
 import nl.vermissing.events.AcknowledgementOverdue;
 import nl.vermissing.events.AlertAcknowledged;
 import nl.vermissing.events.CaseClosed;
@@ -82,9 +83,34 @@ public class IntakeView {
     if (current == null || version.getVersion() > current.getVersion()) {
       profiles.put(version.getYouthId(), version);
     }
+    if (version.getErased()) {
+      forget(version.getYouthId());
+    }
     if (eventId != null) {
       keyByEventId.put(eventId, version.getYouthId());
     }
+  }
+
+  /** The youth's personal data was erased: the cases held in memory keep only what is not personal. */
+  private void forget(String youthId) {
+    for (Map.Entry<String, CaseFile> entry : cases.entrySet()) {
+      CaseFile file = entry.getValue();
+      if (!file.youthId().equals(youthId)) {
+        continue;
+      }
+      CaseFile forgotten = null;
+      for (CaseEvent event : file.events()) {
+        CaseEvent blank = FieldEncryption.withoutPersonalData(event);
+        if (forgotten == null) {
+          forgotten = CaseFile.open(blank);
+        } else {
+          forgotten.apply(blank);
+        }
+      }
+      entry.setValue(forgotten);
+    }
+    policeResponses.replaceAll((caseId, responses) -> responses.stream()
+        .map(FieldEncryption::withoutPersonalData).collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
   }
 
   public synchronized void applyCaseEvent(CaseEvent event) {
@@ -203,14 +229,14 @@ public class IntakeView {
         .filter(p -> p.getInstitutionId().equals(institutionId) && !p.getErased())
         .sorted(Comparator.comparing(YouthProfileVersion::getFamilyName).thenComparing(YouthProfileVersion::getGivenName))
         .map(p -> new ProfileSummary(p.getYouthId(), p.getGivenName(), p.getFamilyName(),
-            LocalDate.parse(p.getDateOfBirth()), p.getPlacementType(), p.getVersion(), p.getPhoto() != null,
+            parseDate(p.getDateOfBirth()), p.getPlacementType(), p.getVersion(), p.getPhoto() != null,
             openCaseOf(p.getYouthId()).orElse(null)))
         .toList();
   }
 
   public synchronized Optional<ProfileView> profileView(String youthId) {
     return profile(youthId).map(p -> new ProfileView(p.getYouthId(), p.getInstitutionId(), p.getVersion(),
-        Bsn.mask(p.getBsn()), p.getGivenName(), p.getFamilyName(), LocalDate.parse(p.getDateOfBirth()), p.getSex(),
+        Bsn.mask(p.getBsn()), p.getGivenName(), p.getFamilyName(), parseDate(p.getDateOfBirth()), p.getSex(),
         p.getPhoto() != null, p.getPhotoContentType(), p.getPhysicalDescription(),
         p.getAssociates().stream().map(ContactDto::of).toList(), p.getPlaces().stream().map(PlaceDto::of).toList(),
         List.copyOf(p.getPhoneNumbers()), List.copyOf(p.getSocialMedia()), p.getSafetyMedicalNeeds(),
@@ -263,10 +289,20 @@ public class IntakeView {
         s.getRiskLevel(), s.getAgreementId(), s.getAgreementVersion(), s.getDecidedAt());
   }
 
+  private static LocalDate parseDate(String date) {
+    try {
+      return date == null ? null : LocalDate.parse(date);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
   private YouthSnapshotView snapshot(YouthSnapshot y, Instant t0) {
-    LocalDate dob = LocalDate.parse(y.getDateOfBirth());
+    // an erased date of birth reads as "[gewist]": no date and no age
+    LocalDate dob = parseDate(y.getDateOfBirth());
     return new YouthSnapshotView(y.getProfileVersion(), y.getGivenName(), y.getFamilyName(), dob,
-        Period.between(dob, t0.atZone(zone).toLocalDate()).getYears(), y.getSex(), y.getPhoto() != null,
+        dob == null ? null : Period.between(dob, t0.atZone(zone).toLocalDate()).getYears(), y.getSex(),
+        y.getPhoto() != null,
         y.getPhysicalDescription(), y.getContacts().stream().map(ContactDto::of).toList(),
         y.getPlaces().stream().map(PlaceDto::of).toList(), y.getSafetyMedicalNeeds(), List.copyOf(y.getKnownRisks()),
         y.getPlacementType(), LegalTitleDto.of(y.getLegalTitle()));

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import nl.vermissing.catalogue.Topics;
+import nl.vermissing.events.AbsenceReported;
 import nl.vermissing.events.CaseEvent;
 import nl.vermissing.events.FoundReported;
 import nl.vermissing.events.InformationRequested;
@@ -548,5 +549,38 @@ class IntakeApiTest {
       assertThat(rebuilt.caseView(caseId)).contains(expectedCase);
       assertThat(rebuilt.profileView(youthId)).contains(expectedProfile);
     }
+  }
+
+  @Test
+  void erasingAYouthShredsTheirPersonalDataInTheLogAndTheViews() throws Exception {
+    String youthId = createYouth(LocalDate.now().minusYears(15), "OPEN", "", randomBsn());
+    String caseId = openCase(youthId, clock.instant().minusSeconds(1800));
+    onCase(caseId, "cancel", "{\"reason\":\"reported by mistake\"}").andExpect(status().isOk());
+    assertThat(eventsOf(caseId).get(0).toString()).contains("red jacket");
+
+    mvc.perform(json(post("/api/intake/institutions/{i}/youths/{y}/erasure", inst, youthId),
+        "{\"reason\":\"retention period passed\"}").with(staff())).andExpect(status().isNoContent());
+
+    // the log keeps the facts, but every personal value is sealed with a key that no longer exists
+    CaseEvent absence = eventsOf(caseId).get(0);
+    assertThat(absence.toString()).doesNotContain("red jacket", "Sanne", "Lelystad", "Kevin", "0612345678");
+    assertThat(((AbsenceReported) absence.getPayload()).getYouth().getGivenName()).isEqualTo("[gewist]");
+    assertThat(absence.getCaseId()).isEqualTo(caseId);
+    // and the service's own view forgot them at once
+    String detail = mvc.perform(get("/api/intake/institutions/{i}/cases/{c}", inst, caseId).with(staff()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(detail).doesNotContain("red jacket", "Sanne", "Lelystad", "Kevin");
+    mvc.perform(get("/api/intake/institutions/{i}/youths/{y}", inst, youthId).with(staff()))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aMissingYouthCannotBeErased() throws Exception {
+    String youthId = createYouth(LocalDate.now().minusYears(15), "OPEN", "", randomBsn());
+    openCase(youthId, clock.instant().minusSeconds(600));
+    mvc.perform(json(post("/api/intake/institutions/{i}/youths/{y}/erasure", inst, youthId),
+        "{\"reason\":\"x\"}").with(staff())).andExpect(status().isConflict());
+    mvc.perform(json(post("/api/intake/institutions/{i}/youths/{y}/erasure", inst, youthId),
+        "{\"reason\":\"\"}").with(staff())).andExpect(status().isBadRequest());
   }
 }
