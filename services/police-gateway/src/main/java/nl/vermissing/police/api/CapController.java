@@ -37,11 +37,13 @@ public class CapController {
   private final PoliceView view;
   private final UnitAccess access;
   private final PoliceGatewayProperties properties;
+  private final ErasedYouths erased;
 
-  public CapController(PoliceView view, UnitAccess access, PoliceGatewayProperties properties) {
+  public CapController(PoliceView view, UnitAccess access, PoliceGatewayProperties properties, ErasedYouths erased) {
     this.view = view;
     this.access = access;
     this.properties = properties;
+    this.erased = erased;
   }
 
   /** One message by its CAP identifier (or a case id: its latest message). */
@@ -51,6 +53,7 @@ public class CapController {
     access.requirePolice(actor, unit);
     CaseAlert alert = view.caseOfMessage(identifier).or(() -> view.caseById(identifier))
         .filter(c -> c.policeUnit().equals(unit))
+        .map(erased::visible)
         .orElseThrow(() -> ApiException.notFound("no CAP message " + identifier + " for unit " + unit));
     PoliceAlert message = alert.message(identifier).orElse(alert.latest());
     List<String> fields = new ArrayList<>(DisclosedData.personalFieldsSet(message.getData()));

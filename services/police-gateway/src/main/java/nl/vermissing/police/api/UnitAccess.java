@@ -23,10 +23,12 @@ public class UnitAccess {
 
   private final PoliceView view;
   private final PoliceResponses responses;
+  private final ErasedYouths erased;
 
-  public UnitAccess(PoliceView view, PoliceResponses responses) {
+  public UnitAccess(PoliceView view, PoliceResponses responses, ErasedYouths erased) {
     this.view = view;
     this.responses = responses;
+    this.erased = erased;
   }
 
   public Actor requirePolice(Actor actor, String unit) {
@@ -34,9 +36,10 @@ public class UnitAccess {
   }
 
   /** The case, if the unit is responsible for it now. */
+  /** The unit's alert of a case, without personal data when the youth's data has been erased. */
   public CaseAlert caseOf(Actor actor, String unit, String caseId) {
     requirePolice(actor, unit);
-    return view.caseById(caseId).filter(c -> c.policeUnit().equals(unit))
+    return view.caseById(caseId).filter(c -> c.policeUnit().equals(unit)).map(erased::visible)
         .orElseThrow(() -> ApiException.notFound("no alert " + caseId + " for unit " + unit));
   }
 

@@ -52,6 +52,13 @@ public record CaseAlert(
     }
   }
 
+  /** This state with every personal field of its messages blanked (the youth's data was erased). */
+  public CaseAlert withoutPersonalData() {
+    return new CaseAlert(caseId, policeUnit, transferredFrom,
+        messages.stream().map(nl.vermissing.platform.crypto.FieldEncryption::withoutPersonalData).toList(),
+        cancelled, requirement, acknowledgement, escalation, urgency, sightings, found, informationRequests, updatedAt);
+  }
+
   /** The youth the case is about (the data subject of its personal data). */
   public String youthId() {
     return messages.isEmpty() ? null : messages.get(0).getYouthId();
