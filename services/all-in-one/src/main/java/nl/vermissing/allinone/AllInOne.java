@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.vermissing.allinone.demo.DemoData;
 import nl.vermissing.allinone.gateway.GatewayApplication;
 import nl.vermissing.platform.kafka.AvroTrust;
 import nl.vermissing.platform.kafka.EmbeddedKafkaBroker;
@@ -57,6 +58,9 @@ public final class AllInOne implements AutoCloseable {
     }
     log.info("Vermissing all-in-one started in {} ms: open {}", (System.nanoTime() - started) / 1_000_000,
         settings.issuerUri());
+    if (settings.demoData()) {
+      DemoData.loadInBackground(system);
+    }
     return system;
   }
 

@@ -8,6 +8,9 @@ import nl.vermissing.events.CaseEvent;
 import nl.vermissing.events.DisclosureRecord;
 import nl.vermissing.events.PoliceAlert;
 import nl.vermissing.events.RequiredNextStep;
+import nl.vermissing.convenant.domain.CaseState;
+import nl.vermissing.platform.crypto.EncryptionConfig;
+import nl.vermissing.platform.crypto.SealedSerde;
 import nl.vermissing.platform.registry.AvroSerdes;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -33,6 +36,17 @@ public final class ConvenantTopology {
 
   private ConvenantTopology() {}
 
+  /**
+   * Case states hold what was last shared with police (clothing, last seen place): sealed with the youth's data key
+   * when encryption is on, so an erased youth's state and its changelog become unreadable.
+   */
+  static Serde<CaseState> caseStates(ConvenantSettings settings, Serde<CaseEvent> caseEvents) {
+    Serde<CaseState> plain = new CaseStateSerde(caseEvents);
+    return EncryptionConfig.fieldEncryption(settings.registryConfig())
+        .<Serde<CaseState>>map(encryption -> new SealedSerde<>(plain, state -> state.youthId, encryption.keyStore()))
+        .orElse(plain);
+  }
+
   /** Adds the engine to the builder; returns the stream of everything it publishes. */
   public static KStream<String, SpecificRecord> build(StreamsBuilder builder, ConvenantSettings settings) {
     Serde<CaseEvent> caseEvents = AvroSerdes.forTopic(Topics.CASE_EVENTS, settings.registryConfig());
@@ -45,7 +59,7 @@ public final class ConvenantTopology {
         Consumed.with(Serdes.String(), agreements).withName("convenant-agreements-global"),
         AgreementStoreUpdater::new);
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CASE_STORE), Serdes.String(),
-        new CaseStateSerde(caseEvents)));
+        caseStates(settings, caseEvents)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMER_STORE), Serdes.String(),
         Serdes.String()));
 

@@ -53,7 +53,11 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
       type = configuredType(configs.get(isKey ? AvroSerdeConfig.SPECIFIC_AVRO_KEY_TYPE
           : AvroSerdeConfig.SPECIFIC_AVRO_VALUE_TYPE));
     }
-    encryption = EncryptionConfig.fieldEncryption(configs).orElse(null);
+    // Spring's producer and consumer factories configure given serializer instances again with the plain client
+    // config: that must not silently switch encryption off
+    if (configs.containsKey(EncryptionConfig.ENABLED) || encryption == null) {
+      encryption = EncryptionConfig.fieldEncryption(configs).orElse(null);
+    }
   }
 
   @Override

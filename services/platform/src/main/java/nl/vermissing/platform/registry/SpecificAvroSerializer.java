@@ -54,7 +54,11 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     }
     autoRegister = AvroSerdeConfig.flag(configs, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true);
     useLatestVersion = AvroSerdeConfig.flag(configs, AvroSerdeConfig.USE_LATEST_VERSION, false);
-    encryption = EncryptionConfig.fieldEncryption(configs).orElse(null);
+    // Spring's producer and consumer factories configure given serializer instances again with the plain client
+    // config: that must not silently switch encryption off
+    if (configs.containsKey(EncryptionConfig.ENABLED) || encryption == null) {
+      encryption = EncryptionConfig.fieldEncryption(configs).orElse(null);
+    }
   }
 
   @Override

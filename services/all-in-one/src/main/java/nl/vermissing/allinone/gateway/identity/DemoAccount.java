@@ -22,6 +22,7 @@ public record DemoAccount(String username, String displayName, Role role, String
       new DemoAccount("dienst.midden", "Officier van dienst Midden-Nederland", Role.DUTY_OFFICER, "pu-midden-nederland"),
       new DemoAccount("politie.amsterdam", "Inspecteur R. de Boer (Amsterdam)", Role.POLICE_LIAISON, "pu-amsterdam"),
       new DemoAccount("beheer.flevoland", "Convenantbeheer Flevoland", Role.AGREEMENT_ADMIN, "flevoland"),
+      new DemoAccount("beheer.amsterdam", "Convenantbeheer Amsterdam", Role.AGREEMENT_ADMIN, "amsterdam"),
       new DemoAccount("register.landelijk", "Landelijk register (Nationaal Rapporteur)", Role.REGISTRY_CONSUMER, "national"),
       new DemoAccount("audit.landelijk", "Auditor (Inspectie)", Role.AUDITOR, "national"));
 

@@ -83,7 +83,7 @@ public class IdentityConfiguration {
 
   @Bean
   SignInThrottle signInThrottle() {
-    return new SignInThrottle(5, Duration.ofMinutes(1));
+    return new SignInThrottle(5, 30, Duration.ofMinutes(1));
   }
 
   @Bean

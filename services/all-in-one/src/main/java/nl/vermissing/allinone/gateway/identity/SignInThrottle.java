@@ -14,22 +14,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rate limit on sign-in: at most {@code limit} sign-in attempts per client address and per user name within the
- * window; further attempts get 429 without the password being checked.
+ * Rate limit on sign-in: at most {@code perUser} attempts per user name and {@code perAddress} per client address
+ * within the window (an office shares one address); further attempts get 429 without the password being checked.
  */
 public class SignInThrottle extends OncePerRequestFilter {
 
-  private final int limit;
+  private final int perUser;
+  private final int perAddress;
   private final Duration window;
   private final Clock clock;
   private final Map<String, Deque<Long>> attempts = new ConcurrentHashMap<>();
 
-  public SignInThrottle(int limit, Duration window) {
-    this(limit, window, Clock.systemUTC());
+  public SignInThrottle(int perUser, int perAddress, Duration window) {
+    this(perUser, perAddress, window, Clock.systemUTC());
   }
 
-  SignInThrottle(int limit, Duration window, Clock clock) {
-    this.limit = limit;
+  SignInThrottle(int perUser, int perAddress, Duration window, Clock clock) {
+    this.perUser = perUser;
+    this.perAddress = perAddress;
     this.window = window;
     this.clock = clock;
   }
@@ -43,7 +45,7 @@ public class SignInThrottle extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String user = String.valueOf(request.getParameter("username"));
-    if (!allow("addr:" + request.getRemoteAddr()) | !allow("user:" + user)) {
+    if (!allow("addr:" + request.getRemoteAddr(), perAddress) | !allow("user:" + user, perUser)) {
       response.setStatus(429);
       response.setHeader("Retry-After", String.valueOf(window.toSeconds()));
       response.setContentType("text/plain;charset=UTF-8");
@@ -53,7 +55,7 @@ public class SignInThrottle extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  boolean allow(String key) {
+  boolean allow(String key, int limit) {
     long now = clock.millis();
     Deque<Long> times = attempts.computeIfAbsent(key, k -> new ArrayDeque<>());
     synchronized (times) {
