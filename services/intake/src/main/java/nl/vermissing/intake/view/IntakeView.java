@@ -245,6 +245,24 @@ public class IntakeView {
   }
 
   /** Cases of one institution, newest first; {@code open} null = all. */
+  /**
+   * Youths not missing now whose last activity (profile change, case event) is before {@code cutoff}: their data has
+   * outlived its purpose. Erased profiles are not listed.
+   */
+  public synchronized List<YouthProfileVersion> inactiveSince(Instant cutoff) {
+    Map<String, Instant> lastActivity = new HashMap<>();
+    profiles.values().forEach(p -> lastActivity.put(p.getYouthId(), p.getChangedAt()));
+    for (CaseFile file : cases.values()) {
+      for (CaseEvent event : file.events()) {
+        lastActivity.merge(file.youthId(), event.getRecordedAt(), (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+    return profiles.values().stream()
+        .filter(p -> !p.getErased() && !openCaseByYouth.containsKey(p.getYouthId()))
+        .filter(p -> lastActivity.get(p.getYouthId()).isBefore(cutoff))
+        .toList();
+  }
+
   public synchronized List<CaseSummary> casesOf(String institutionId, Boolean open) {
     return cases.values().stream()
         .filter(c -> c.institutionId().equals(institutionId))

@@ -583,4 +583,21 @@ class IntakeApiTest {
     mvc.perform(json(post("/api/intake/institutions/{i}/youths/{y}/erasure", inst, youthId),
         "{\"reason\":\"\"}").with(staff())).andExpect(status().isBadRequest());
   }
+
+  @Autowired nl.vermissing.intake.command.RetentionJob retention;
+
+  @Test
+  void youthsInactiveForTheRetentionPeriodAreErasedAutomatically() throws Exception {
+    String youthId = createYouth(LocalDate.now().minusYears(15), "OPEN", "", randomBsn());
+    String caseId = openCase(youthId, clock.instant().minusSeconds(1800));
+    onCase(caseId, "cancel", "{\"reason\":\"reported by mistake\"}").andExpect(status().isOk());
+    assertThat(retention.run()).doesNotContain(youthId);
+
+    clock.advance(Duration.ofDays(731));
+
+    assertThat(retention.run()).contains(youthId);
+    mvc.perform(get("/api/intake/institutions/{i}/youths/{y}", inst, youthId).with(staff()))
+        .andExpect(status().isNotFound());
+    assertThat(eventsOf(caseId).get(0).toString()).doesNotContain("red jacket", "Sanne");
+  }
 }
