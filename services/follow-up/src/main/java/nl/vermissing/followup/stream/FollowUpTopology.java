@@ -1,5 +1,6 @@
 package nl.vermissing.followup.stream;
 
+import nl.vermissing.platform.kafka.JsonSerde;
 import java.time.Duration;
 import java.util.Map;
 import nl.vermissing.catalogue.Topics;

@@ -16,6 +16,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
@@ -65,6 +66,18 @@ public class PlatformKafkaAutoConfiguration {
   @Bean
   public StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
     return factoryBean -> factoryBean.setLeaveGroupOnClose(true);
+  }
+
+  /** Health includes the state of the service's Kafka Streams topologies. */
+  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  static class StreamsHealth {
+
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(StreamsBuilderFactoryBean.class)
+    KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(List<StreamsBuilderFactoryBean> topologies) {
+      return new KafkaStreamsHealthIndicator(topologies);
+    }
   }
 
   /** Bounded retries, then the record goes to {@code <topic>.<service>.dlt} with the reason in headers. */

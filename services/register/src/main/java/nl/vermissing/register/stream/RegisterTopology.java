@@ -1,5 +1,6 @@
 package nl.vermissing.register.stream;
 
+import nl.vermissing.platform.kafka.JsonSerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

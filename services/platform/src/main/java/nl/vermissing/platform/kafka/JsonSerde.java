@@ -1,4 +1,4 @@
-package nl.vermissing.followup.stream;
+package nl.vermissing.platform.kafka;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -7,7 +7,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON serde for the service's own state-store values (never for topics other services read). */
+/** JSON serde for a service's own state-store values and internal topics (never for topics other services read). */
 public final class JsonSerde<T> implements Serde<T> {
 
   private static final JsonMapper MAPPER = JsonMapper.builder()
