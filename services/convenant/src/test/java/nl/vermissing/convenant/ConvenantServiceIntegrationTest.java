@@ -103,9 +103,9 @@ class ConvenantServiceIntegrationTest {
     String id = region + "-convenant";
     String body = """
         {"region": "%s", "policeUnit": "pu-test", "municipalityContact": "gemeente-test",
-         "institutionIds": ["inst-%s"], "legalBasis": "Convenant test", "changeNote": "first version",
+         "institutionIds": [], "legalBasis": "Convenant test", "changeNote": "first version",
          "timeRules": {"redAcknowledgeMinutes": 10}}
-        """.formatted(region, region);
+        """.formatted(region);
 
     mvc.perform(post("/api/convenant/agreements/" + id + "/versions").with(admin(region))
             .contentType(MediaType.APPLICATION_JSON).content(body))

@@ -45,6 +45,7 @@ public class AgreementService {
   private final AgreementPublisher publisher;
   private final Clock clock;
   private final Duration readYourWritesTimeout;
+  private final java.util.Map<String, String> institutionRegions;
 
   public AgreementService(AgreementReadModel view, AgreementPublisher publisher, Clock clock,
       ConvenantProperties properties) {
@@ -52,6 +53,7 @@ public class AgreementService {
     this.publisher = publisher;
     this.clock = clock;
     this.readYourWritesTimeout = properties.readYourWritesTimeout();
+    this.institutionRegions = properties.institutionRegions();
   }
 
   /** The agreements of the administrator's region. */
@@ -117,7 +119,7 @@ public class AgreementService {
         .setChangedAt(now)
         .setChangeNote(request.changeNote())
         .build();
-    List<AgreementValidator.Violation> violations = AgreementValidator.validate(candidate);
+    List<AgreementValidator.Violation> violations = AgreementValidator.validate(candidate, institutionRegions);
     if (!violations.isEmpty()) {
       throw ApiException.invalid(violations.get(0).field(), violations.get(0).message());
     }

@@ -23,6 +23,24 @@ public final class AgreementValidator {
 
   private AgreementValidator() {}
 
+  /**
+   * As {@link #validate(AgreementVersion)}, and every listed institution must belong to the agreement's region: an
+   * administrator decides for the institutions of their own region only.
+   */
+  public static List<Violation> validate(AgreementVersion agreement, java.util.Map<String, String> institutionRegions) {
+    List<Violation> violations = validate(agreement);
+    List<String> institutionIds = agreement.getInstitutionIds();
+    for (int i = 0; i < institutionIds.size(); i++) {
+      String region = institutionRegions.get(institutionIds.get(i));
+      if (institutionIds.get(i) != null && !agreement.getRegion().equals(region)) {
+        violations.add(new Violation("institutionIds[" + i + "]", region == null
+            ? "unknown institution " + institutionIds.get(i)
+            : "institution " + institutionIds.get(i) + " belongs to region " + region + ", not " + agreement.getRegion()));
+      }
+    }
+    return violations;
+  }
+
   public static List<Violation> validate(AgreementVersion agreement) {
     List<Violation> violations = new ArrayList<>();
     if (agreement.getAgreementId() == null || !ID.matcher(agreement.getAgreementId()).matches()) {

@@ -26,6 +26,19 @@ class AgreementValidatorTest {
   }
 
   @Test
+  void an_agreement_lists_only_institutions_of_its_own_region() {
+    var regions = java.util.Map.of("inst-horizon", "flevoland", "inst-anker", "flevoland", "inst-vuurtoren", "amsterdam");
+    assertThat(AgreementValidator.validate(valid().build(), regions)).isEmpty();
+
+    AgreementVersion takeover = valid().setInstitutionIds(List.of("inst-horizon", "inst-vuurtoren")).build();
+    assertThat(AgreementValidator.validate(takeover, regions))
+        .extracting(AgreementValidator.Violation::field).containsExactly("institutionIds[1]");
+    AgreementVersion unknown = valid().setInstitutionIds(List.of("inst-nergens")).build();
+    assertThat(AgreementValidator.validate(unknown, regions))
+        .extracting(AgreementValidator.Violation::message).containsExactly("unknown institution inst-nergens");
+  }
+
+  @Test
   void red_cannot_be_acknowledged_later_than_orange() {
     AgreementVersion agreement = valid().setTimeRules(TimeRules.newBuilder().setRedAcknowledgeMinutes(90)
         .setOrangeAcknowledgeMinutes(60).build()).build();
