@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * queue overflows is closed: the browser reconnects with its Last-Event-ID and loses nothing. A heartbeat comment
  * keeps idle connections open through proxies.
  */
-public class FeedHub implements FeedSink, DisposableBean {
+public class FeedHub implements FeedSink, DisposableBean, org.springframework.context.SmartLifecycle {
 
   /** Who watches: the whole unit feed, or the duty officer's re-notifications. */
   public enum Audience {
@@ -96,6 +96,34 @@ public class FeedHub implements FeedSink, DisposableBean {
 
   private void heartbeat() {
     subscribers.values().forEach(set -> set.forEach(s -> s.offer(SseEmitter.event().comment("heartbeat"))));
+  }
+
+  private volatile boolean running;
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * Ends the open feeds before the web server's graceful shutdown (which would otherwise wait for these endless
+   * responses until its time-out); browsers reconnect with their Last-Event-ID to another instance.
+   */
+  @Override
+  public void stop() {
+    running = false;
+    subscribers.values().forEach(set -> set.forEach(s -> s.emitter.complete()));
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    // stopped before the web server (lower phase): the highest phase stops first
+    return Integer.MAX_VALUE;
   }
 
   @Override

@@ -96,6 +96,10 @@ public final class DisclosedData {
     if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
       return value instanceof CharSequence ? value.toString() : value;
     }
+    // Avro arrays are collections too: lists stay lists
+    if (value instanceof Collection<?> values) {
+      return values.stream().map(DisclosedData::plain).toList();
+    }
     if (value instanceof Enum<?> || value instanceof Instant || value instanceof LocalDate
         || value instanceof GenericContainer && !(value instanceof IndexedRecord)) {
       return value.toString();
@@ -109,9 +113,6 @@ public final class DisclosedData {
         }
       }
       return map;
-    }
-    if (value instanceof Collection<?> values) {
-      return values.stream().map(DisclosedData::plain).toList();
     }
     return value.toString();
   }
