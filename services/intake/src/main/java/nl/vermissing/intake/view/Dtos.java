@@ -21,14 +21,16 @@ public final class Dtos {
   private Dtos() {}
 
   /** A person the youth may be with: associate, friend, family member, suspected exploiter. */
-  public record ContactDto(@jakarta.validation.constraints.NotBlank String name, String relation, String phone, String address, boolean suspectedExploiter) {
+  /** A contact of the youth; {@code suspectedExploiter} may be left out (false). */
+  public record ContactDto(@jakarta.validation.constraints.NotBlank String name, String relation, String phone,
+      String address, Boolean suspectedExploiter) {
     public static ContactDto of(Contact c) {
       return new ContactDto(c.getName(), c.getRelation(), c.getPhone(), c.getAddress(), c.getSuspectedExploiter());
     }
 
     public Contact toAvro() {
       return Contact.newBuilder().setName(name).setRelation(relation == null ? "" : relation).setPhone(phone)
-          .setAddress(address).setSuspectedExploiter(suspectedExploiter).build();
+          .setAddress(address).setSuspectedExploiter(Boolean.TRUE.equals(suspectedExploiter)).build();
     }
   }
 
