@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param returnConversationHours due time of a return conversation when the follow-up service announced none
  * @param repeatWindowDays an episode within this many days after the youth's previous one is a repeat
  * @param institutionTypes institution id to OPEN or CLOSED (others take the episode's placement type)
+ * @param institutionRegions region of institutions that no published agreement lists
  */
 @ConfigurationProperties("register")
 public record RegisterProperties(String episodeKey, Integer retentionMonths, Duration retentionCheckInterval,
-    Integer returnConversationHours, Integer repeatWindowDays, Map<String, String> institutionTypes) {
+    Integer returnConversationHours, Integer repeatWindowDays, Map<String, String> institutionTypes,
+    Map<String, String> institutionRegions) {
 
   public RegisterProperties {
     retentionMonths = retentionMonths == null ? 60 : retentionMonths;
@@ -26,10 +28,11 @@ public record RegisterProperties(String episodeKey, Integer retentionMonths, Dur
     returnConversationHours = returnConversationHours == null ? 72 : returnConversationHours;
     repeatWindowDays = repeatWindowDays == null ? 90 : repeatWindowDays;
     institutionTypes = institutionTypes == null ? Map.of() : Map.copyOf(institutionTypes);
+    institutionRegions = institutionRegions == null ? Map.of() : Map.copyOf(institutionRegions);
   }
 
   public RegisterRules rules() {
     return new RegisterRules(Duration.ofHours(returnConversationHours), Duration.ofDays(repeatWindowDays),
-        retentionMonths, institutionTypes);
+        retentionMonths, institutionTypes, institutionRegions);
   }
 }

@@ -25,7 +25,8 @@ public final class Episodes {
     if (facts.returnedAt() != null && status != EpisodeStatus.CANCELLED) {
       duration = Math.max(0L, Duration.between(absence.at(), facts.returnedAt()).toMinutes());
     }
-    String region = (regions == null ? InstitutionRegions.empty() : regions).regionAt(absence.at());
+    String region = rules.region((regions == null ? InstitutionRegions.empty() : regions).regionAt(absence.at()),
+        facts.institutionId());
     return new Episode(episodeId, absence.nationalPseudonym(), absence.ageBand(), absence.sex(), region,
         rules.institutionType(facts.institutionId(), absence.placementType()), absence.placementType(), status,
         absence.at(), facts.reportedAt(), facts.alertedAt(), facts.acknowledgedAt(), facts.returnedAt(), duration,

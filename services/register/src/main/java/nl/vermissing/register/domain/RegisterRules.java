@@ -15,12 +15,20 @@ import nl.vermissing.events.PlacementType;
  * @param retentionMonths episodes whose t0 lies more than this many months in the past are deleted
  * @param institutionTypes institution id to OPEN or CLOSED; an institution not listed takes the placement type of
  *     the episode
+ * @param institutionRegions region of an institution that no published agreement lists (the built-in default
+ *     agreement applies to it)
  */
 public record RegisterRules(Duration returnConversationWindow, Duration repeatWindow, int retentionMonths,
-    Map<String, String> institutionTypes) {
+    Map<String, String> institutionTypes, Map<String, String> institutionRegions) {
+
+  public RegisterRules(Duration returnConversationWindow, Duration repeatWindow, int retentionMonths,
+      Map<String, String> institutionTypes) {
+    this(returnConversationWindow, repeatWindow, retentionMonths, institutionTypes, Map.of());
+  }
 
   public RegisterRules {
     institutionTypes = institutionTypes == null ? Map.of() : Map.copyOf(institutionTypes);
+    institutionRegions = institutionRegions == null ? Map.of() : Map.copyOf(institutionRegions);
     if (retentionMonths < 1) {
       throw new IllegalArgumentException("retentionMonths must be at least 1");
     }
@@ -36,6 +44,14 @@ public record RegisterRules(Duration returnConversationWindow, Duration repeatWi
       return configured;
     }
     return placementType == null ? "UNKNOWN" : placementType.name();
+  }
+
+  /** The region from the agreements in force at t0, else the configured region of the institution. */
+  public String region(String fromAgreements, String institutionId) {
+    if (!InstitutionRegions.UNKNOWN_REGION.equals(fromAgreements) || institutionId == null) {
+      return fromAgreements;
+    }
+    return institutionRegions.getOrDefault(institutionId, fromAgreements);
   }
 
   /** Retention: an episode whose t0 is before this instant has expired. */

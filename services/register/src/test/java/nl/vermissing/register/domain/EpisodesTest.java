@@ -100,4 +100,13 @@ class EpisodesTest {
   private static ReturnConversationOutcome outcome(CaseFacts.Builder facts) {
     return Episodes.returnConversation(facts.build(), RULES);
   }
+
+  @Test
+  void anInstitutionNoAgreementListsTakesItsConfiguredRegion() {
+    RegisterRules rules = new RegisterRules(Duration.ofHours(72), Duration.ofDays(90), 60, java.util.Map.of(),
+        java.util.Map.of("inst-horizon", "flevoland"));
+    assertThat(rules.region(InstitutionRegions.UNKNOWN_REGION, "inst-horizon")).isEqualTo("flevoland");
+    assertThat(rules.region(InstitutionRegions.UNKNOWN_REGION, "inst-elders")).isEqualTo("UNKNOWN");
+    assertThat(rules.region("amsterdam", "inst-horizon")).as("an agreement in force wins").isEqualTo("amsterdam");
+  }
 }
