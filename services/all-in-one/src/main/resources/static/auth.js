@@ -74,13 +74,31 @@ export function signOut() {
 }
 
 /** Calls the API with the bearer token; problem+json errors become Error objects carrying the problem. */
+/**
+ * A change sent with an Idempotency-Key is safe to send again: when the network fails or the service is briefly
+ * unavailable, it is retried with the same key, and the service records it at most once.
+ */
+async function send(path, options) {
+  const retriable = options.headers.has('Idempotency-Key');
+  const delays = retriable ? [500, 1500, 4000] : [];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetch(path, options);
+      if (attempt >= delays.length || ![502, 503, 504].includes(response.status)) return response;
+    } catch (networkError) {
+      if (attempt >= delays.length) throw networkError;
+    }
+    await new Promise(resolve => setTimeout(resolve, delays[attempt]));
+  }
+}
+
 export async function api(path, options = {}) {
   const headers = new Headers(options.headers || {});
   headers.set('Authorization', 'Bearer ' + token());
   if (options.body && !(options.body instanceof FormData) && !headers.has('Content-Type')) {
     headers.set('Content-Type', 'application/json');
   }
-  const response = await fetch(path, { ...options, headers });
+  const response = await send(path, { ...options, headers });
   if (response.status === 401) {
     await signIn(location.pathname + location.search);
     return new Promise(() => {});

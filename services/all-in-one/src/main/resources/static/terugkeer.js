@@ -201,7 +201,7 @@ function renderRecord(item) {
   if (!$('g-signedAt').value) $('g-signedAt').value = localInputValue();
 }
 
-/** The service accepts (202) and applies shortly after: refresh until the change shows. */
+/** The service answers once the change is decided (201), or 202 when that takes long: refresh until it shows. */
 async function refreshUntil(caseId, done) {
   for (let attempt = 0; attempt < 30; attempt++) {
     await new Promise(resolve => setTimeout(resolve, 300));
@@ -274,6 +274,7 @@ function wire() {
       method: 'POST',
       body: JSON.stringify({ givenBy: f.querySelector('input[name="givenBy"]:checked').value,
         signedAt: instantFrom(value(f, 'signedAt')) }),
+      headers: { 'Idempotency-Key': newKey() },
     });
     f.reset();
     announce('status', t('followup.consentSaved'));
@@ -281,7 +282,8 @@ function wire() {
   });
   submitting($('withdraw-form'), async () => {
     const caseId = current.caseId;
-    await api('/api/followup/cases/' + encodeURIComponent(caseId) + '/consent/withdrawal', { method: 'POST', body: '{}' });
+    await api('/api/followup/cases/' + encodeURIComponent(caseId) + '/consent/withdrawal',
+      { method: 'POST', body: '{}', headers: { 'Idempotency-Key': newKey() } });
     announce('status', t('followup.withdrawn'));
     await refreshUntil(caseId, c => c.consentWithdrawnAt);
   });

@@ -6,18 +6,15 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import nl.vermissing.catalogue.Topics;
 import nl.vermissing.events.AccessRecord;
 import nl.vermissing.events.ConsentRecorded;
 import nl.vermissing.events.ConsentWithdrawn;
-import nl.vermissing.events.FollowUpEvent;
 import nl.vermissing.events.ReturnConversationDeclined;
 import nl.vermissing.events.ReturnConversationHeld;
 import nl.vermissing.events.ReturnConversationNotPossible;
-import nl.vermissing.followup.api.FollowUpResponses.Accepted;
+import nl.vermissing.followup.api.FollowUpResponses.CommandResult;
 import nl.vermissing.followup.api.FollowUpResponses.CaseSummary;
 import nl.vermissing.followup.api.FollowUpResponses.Conversation;
 import nl.vermissing.followup.api.FollowUpResponses.WorkItem;
@@ -35,13 +32,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The follow-up API: the worklist of return conversations per institution, one outcome per return, consent for
  * CoMensha registration. Follow-up workers and care coordinators of the case's institution record; institution
- * staff may see the worklist. Reading a conversation's personal fields is recorded in the access audit.
+ * staff may see the worklist. Reading a conversation's personal fields is recorded in the access audit. Changes
+ * are answered with the topology's verdict ({@link CommandRunner}).
  */
 @RestController
 @RequestMapping("/api/followup")
@@ -54,13 +53,13 @@ public class FollowUpController {
 
   private final FollowUpView view;
   private final FollowUpPublisher publisher;
+  private final CommandRunner commands;
   private final Clock clock;
-  /** Outcomes sent but perhaps not yet applied by the topology: a quick second submission is still refused. */
-  private final Set<String> outcomesSent = ConcurrentHashMap.newKeySet();
 
-  public FollowUpController(FollowUpView view, FollowUpPublisher publisher, Clock clock) {
+  public FollowUpController(FollowUpView view, FollowUpPublisher publisher, CommandRunner commands, Clock clock) {
     this.view = view;
     this.publisher = publisher;
+    this.commands = commands;
     this.clock = clock;
   }
 
@@ -114,98 +113,121 @@ public class FollowUpController {
   }
 
   @PostMapping("/cases/{caseId}/held")
-  public ResponseEntity<Accepted> held(@PathVariable String caseId, @Valid @RequestBody FollowUpRequests.Held body,
-      Actor actor) {
-    CaseFile file = caseForOutcome(caseId, actor);
-    long now = clock.millis();
-    OutcomeRules.checkHeldAt(body.heldAt().toEpochMilli(), file.returnedAt, now)
-        .ifPresent(p -> {
-          throw ApiException.invalid(p.field(), p.message());
-        });
-    ReturnConversationHeld held = ReturnConversationHeld.newBuilder()
-        .setHeldAt(body.heldAt())
-        .setHeldBy(body.heldBy())
-        .setIndependentInterviewer(Boolean.TRUE.equals(body.independentInterviewer()))
-        .setPushFactors(body.pushFactors() == null ? List.of() : List.copyOf(body.pushFactors()))
-        .setPullFactors(body.pullFactors() == null ? List.of() : List.copyOf(body.pullFactors()))
-        .setStayedWhere(body.stayedWhere())
-        .setStayedWith(body.stayedWith())
-        .setExploitationIndicators(body.exploitationIndicators() == null ? List.of()
-            : body.exploitationIndicators().stream().distinct().toList())
-        .setHarm(body.harm())
-        .setNeeds(body.needs())
-        .setSafetyPlan(body.safetyPlan())
-        .setCrimeWhileMissing(Boolean.TRUE.equals(body.crimeWhileMissing()))
-        .build();
-    return sendOutcome(file, actor, held);
+  public ResponseEntity<CommandResult> held(@PathVariable String caseId,
+      @Valid @RequestBody FollowUpRequests.Held body,
+      @RequestHeader(value = CommandRunner.IDEMPOTENCY_KEY, required = false) String key, Actor actor) {
+    return commands.run(caseId, "held", key, actor, RECORDING_ROLES, file -> {
+      requireOpenOutcome(file);
+      OutcomeRules.checkHeldAt(body.heldAt().toEpochMilli(), file.returnedAt, clock.millis())
+          .ifPresent(p -> {
+            throw ApiException.invalid(p.field(), p.message());
+          });
+      return ReturnConversationHeld.newBuilder()
+          .setHeldAt(body.heldAt())
+          .setHeldBy(body.heldBy())
+          .setIndependentInterviewer(Boolean.TRUE.equals(body.independentInterviewer()))
+          .setPushFactors(body.pushFactors() == null ? List.of() : List.copyOf(body.pushFactors()))
+          .setPullFactors(body.pullFactors() == null ? List.of() : List.copyOf(body.pullFactors()))
+          .setStayedWhere(body.stayedWhere())
+          .setStayedWith(body.stayedWith())
+          .setExploitationIndicators(body.exploitationIndicators() == null ? List.of()
+              : body.exploitationIndicators().stream().distinct().toList())
+          .setHarm(body.harm())
+          .setNeeds(body.needs())
+          .setSafetyPlan(body.safetyPlan())
+          .setCrimeWhileMissing(Boolean.TRUE.equals(body.crimeWhileMissing()))
+          .build();
+    });
   }
 
   @PostMapping("/cases/{caseId}/declined")
-  public ResponseEntity<Accepted> declined(@PathVariable String caseId,
-      @Valid @RequestBody FollowUpRequests.Declined body, Actor actor) {
-    CaseFile file = caseForOutcome(caseId, actor);
-    return sendOutcome(file, actor, new ReturnConversationDeclined(body.reason()));
+  public ResponseEntity<CommandResult> declined(@PathVariable String caseId,
+      @Valid @RequestBody FollowUpRequests.Declined body,
+      @RequestHeader(value = CommandRunner.IDEMPOTENCY_KEY, required = false) String key, Actor actor) {
+    return commands.run(caseId, "declined", key, actor, RECORDING_ROLES, file -> {
+      requireOpenOutcome(file);
+      return new ReturnConversationDeclined(body.reason());
+    });
   }
 
   @PostMapping("/cases/{caseId}/not-possible")
-  public ResponseEntity<Accepted> notPossible(@PathVariable String caseId,
-      @Valid @RequestBody FollowUpRequests.NotPossible body, Actor actor) {
-    CaseFile file = caseForOutcome(caseId, actor);
-    String linked = body.linkedCaseId() == null || body.linkedCaseId().isBlank() ? null : body.linkedCaseId();
-    if (linked != null) {
-      CaseFile next = view.find(linked).orElseThrow(
-          () -> ApiException.invalid("linkedCaseId", "no case known with this id"));
-      if (!next.youthId.equals(file.youthId) || linked.equals(caseId)) {
-        throw ApiException.invalid("linkedCaseId", "must be a later episode of the same youth");
+  public ResponseEntity<CommandResult> notPossible(@PathVariable String caseId,
+      @Valid @RequestBody FollowUpRequests.NotPossible body,
+      @RequestHeader(value = CommandRunner.IDEMPOTENCY_KEY, required = false) String key, Actor actor) {
+    return commands.run(caseId, "not-possible", key, actor, RECORDING_ROLES, file -> {
+      requireOpenOutcome(file);
+      String linked = body.linkedCaseId() == null || body.linkedCaseId().isBlank() ? null : body.linkedCaseId();
+      if (linked != null) {
+        CaseFile next = view.find(linked).orElseThrow(
+            () -> ApiException.invalid("linkedCaseId", "no case known with this id"));
+        if (!next.youthId.equals(file.youthId) || linked.equals(caseId)) {
+          throw ApiException.invalid("linkedCaseId", "must be a later episode of the same youth");
+        }
       }
-    }
-    return sendOutcome(file, actor, new ReturnConversationNotPossible(body.reason(), linked));
+      return new ReturnConversationNotPossible(body.reason(), linked);
+    });
   }
 
   @PostMapping("/cases/{caseId}/consent")
-  public ResponseEntity<Accepted> consent(@PathVariable String caseId,
-      @Valid @RequestBody FollowUpRequests.Consent body, Actor actor) {
-    CaseFile file = view.find(caseId).filter(f -> !f.cancelled)
-        .orElseThrow(() -> ApiException.notFound("no case known with this id"));
-    actor.require(file.institutionId, RECORDING_ROLES);
-    OutcomeRules.checkSignedAt(body.signedAt().toEpochMilli(), clock.millis())
-        .ifPresent(p -> {
-          throw ApiException.invalid(p.field(), p.message());
-        });
-    if (file.consentWithdrawnAt != null) {
-      throw ApiException.conflict("consent was withdrawn for this episode; it is not registered again",
-          Map.of("consentWithdrawnAt", Instant.ofEpochMilli(file.consentWithdrawnAt)));
-    }
-    if (file.consentGivenBy != null) {
-      throw ApiException.conflict("consent was already recorded for this episode",
-          Map.of("givenBy", file.consentGivenBy, "signedAt", Instant.ofEpochMilli(file.consentSignedAt)));
-    }
-    ConsentRules.Decision decision;
-    try {
-      decision = ConsentRules.check(file.dateOfBirth, body.signedAt(), body.givenBy());
-    } catch (IllegalArgumentException e) {
-      throw new ApiException(HttpStatus.CONFLICT, null,
-          "the date of birth of the youth is not known to follow-up; consent cannot be checked", null);
-    }
-    if (!decision.valid()) {
-      throw ApiException.invalid("givenBy", decision.reason());
-    }
-    return send(file, actor, new ConsentRecorded(body.givenBy(), decision.ageAtSigning(), body.signedAt()));
+  public ResponseEntity<CommandResult> consent(@PathVariable String caseId,
+      @Valid @RequestBody FollowUpRequests.Consent body,
+      @RequestHeader(value = CommandRunner.IDEMPOTENCY_KEY, required = false) String key, Actor actor) {
+    return commands.run(caseId, "consent", key, actor, RECORDING_ROLES, file -> {
+      if (file.cancelled) {
+        throw ApiException.notFound("no case known with this id");
+      }
+      OutcomeRules.checkSignedAt(body.signedAt().toEpochMilli(), clock.millis())
+          .ifPresent(p -> {
+            throw ApiException.invalid(p.field(), p.message());
+          });
+      if (file.consentWithdrawnAt != null) {
+        throw ApiException.conflict("consent was withdrawn for this episode; it is not registered again",
+            Map.of("consentWithdrawnAt", Instant.ofEpochMilli(file.consentWithdrawnAt)));
+      }
+      if (file.consentGivenBy != null) {
+        throw ApiException.conflict("consent was already recorded for this episode",
+            Map.of("givenBy", file.consentGivenBy, "signedAt", Instant.ofEpochMilli(file.consentSignedAt)));
+      }
+      ConsentRules.Decision decision;
+      try {
+        decision = ConsentRules.check(file.dateOfBirth, body.signedAt(), body.givenBy());
+      } catch (IllegalArgumentException e) {
+        throw new ApiException(HttpStatus.CONFLICT, null,
+            "the date of birth of the youth is not known to follow-up; consent cannot be checked", null);
+      }
+      if (!decision.valid()) {
+        throw ApiException.invalid("givenBy", decision.reason());
+      }
+      return new ConsentRecorded(body.givenBy(), decision.ageAtSigning(), body.signedAt());
+    });
   }
 
   @PostMapping("/cases/{caseId}/consent/withdrawal")
-  public ResponseEntity<Accepted> withdraw(@PathVariable String caseId,
-      @Valid @RequestBody(required = false) FollowUpRequests.Withdrawal body, Actor actor) {
+  public ResponseEntity<CommandResult> withdraw(@PathVariable String caseId,
+      @Valid @RequestBody(required = false) FollowUpRequests.Withdrawal body,
+      @RequestHeader(value = CommandRunner.IDEMPOTENCY_KEY, required = false) String key, Actor actor) {
+    return commands.run(caseId, "consent-withdrawal", key, actor, RECORDING_ROLES, file -> {
+      if (!file.consentActive()) {
+        throw ApiException.conflict("there is no recorded consent to withdraw", null);
+      }
+      Instant at = body == null || body.withdrawnAt() == null ? clock.instant() : body.withdrawnAt();
+      if (at.isAfter(clock.instant())) {
+        throw ApiException.invalid("withdrawnAt", "must not be in the future");
+      }
+      return new ConsentWithdrawn(at);
+    });
+  }
+
+  /** The verdict on an earlier command (the address a 202 or 201 answer gives). */
+  @GetMapping("/cases/{caseId}/commands/{eventId}")
+  public CommandResult command(@PathVariable String caseId, @PathVariable String eventId, Actor actor) {
     CaseFile file = view.find(caseId).orElseThrow(() -> ApiException.notFound("no case known with this id"));
     actor.require(file.institutionId, RECORDING_ROLES);
-    if (!file.consentActive()) {
-      throw ApiException.conflict("there is no recorded consent to withdraw", null);
+    CaseFile.Verdict verdict = file.verdicts.get(eventId);
+    if (verdict == null) {
+      throw ApiException.notFound("no decision on this command (yet)");
     }
-    Instant at = body == null || body.withdrawnAt() == null ? clock.instant() : body.withdrawnAt();
-    if (at.isAfter(clock.instant())) {
-      throw ApiException.invalid("withdrawnAt", "must not be in the future");
-    }
-    return send(file, actor, new ConsentWithdrawn(at));
+    return CommandResult.of(caseId, eventId, verdict);
   }
 
   private CaseFile returnedCase(String caseId) {
@@ -213,39 +235,13 @@ public class FollowUpController {
         .orElseThrow(() -> ApiException.notFound("no return conversation known for this case"));
   }
 
-  private CaseFile caseForOutcome(String caseId, Actor actor) {
-    CaseFile file = returnedCase(caseId);
-    actor.require(file.institutionId, RECORDING_ROLES);
+  private static void requireOpenOutcome(CaseFile file) {
+    if (!file.returned() || file.cancelled) {
+      throw ApiException.notFound("no return conversation known for this case");
+    }
     if (file.outcome != null) {
       throw ApiException.conflict("an outcome was already recorded for this return",
           Map.of("outcome", file.outcome.name(), "recordedAt", Instant.ofEpochMilli(file.outcomeAt)));
     }
-    return file;
-  }
-
-  private ResponseEntity<Accepted> sendOutcome(CaseFile file, Actor actor, Object payload) {
-    if (!outcomesSent.add(file.caseId)) {
-      throw ApiException.conflict("an outcome was already recorded for this return", null);
-    }
-    try {
-      return send(file, actor, payload);
-    } catch (RuntimeException e) {
-      outcomesSent.remove(file.caseId);
-      throw e;
-    }
-  }
-
-  private ResponseEntity<Accepted> send(CaseFile file, Actor actor, Object payload) {
-    FollowUpEvent command = FollowUpEvent.newBuilder()
-        .setEventId(UUID.randomUUID().toString())
-        .setCaseId(file.caseId)
-        .setYouthId(file.youthId)
-        .setInstitutionId(file.institutionId)
-        .setOccurredAt(clock.instant())
-        .setRecordedBy(actor.userId())
-        .setPayload(payload)
-        .build();
-    publisher.command(command);
-    return ResponseEntity.accepted().body(new Accepted(command.getEventId(), file.caseId));
   }
 }

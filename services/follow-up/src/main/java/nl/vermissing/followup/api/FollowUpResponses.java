@@ -10,7 +10,19 @@ public final class FollowUpResponses {
 
   private FollowUpResponses() {}
 
-  public record Accepted(String eventId, String caseId) {}
+  /**
+   * The answer to a command: ACCEPTED (recorded as a follow-up event), REJECTED (with the reason) or PENDING (not
+   * decided within the wait; its status address tells later).
+   */
+  public record CommandResult(String eventId, String caseId, String status, String reason, Instant decidedAt) {
+
+    public static final String PENDING = "PENDING";
+
+    static CommandResult of(String caseId, String commandId, CaseFile.Verdict verdict) {
+      return new CommandResult(commandId, caseId, verdict.accepted() ? "ACCEPTED" : "REJECTED", verdict.reason(),
+          Instant.ofEpochMilli(verdict.decidedAt()));
+    }
+  }
 
   /** One return conversation on the worklist: no personal data. */
   public record WorkItem(String caseId, String youthId, Instant returnedAt, Instant dueBy, WorklistStatus status,

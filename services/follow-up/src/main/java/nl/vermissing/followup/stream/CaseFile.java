@@ -1,7 +1,10 @@
 package nl.vermissing.followup.stream;
 
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the follow-up service knows of one case (episode): the return, the deadline and its timers, the outcome of
@@ -17,6 +20,15 @@ public class CaseFile {
   public record Conversation(long heldAt, String heldBy, boolean independentInterviewer, List<String> pushFactors,
       List<String> pullFactors, String stayedWhere, String stayedWith, List<String> exploitationIndicators,
       String harm, String needs, String safetyPlan, boolean crimeWhileMissing) {}
+
+  /**
+   * The topology's verdict on a command from the API: accepted (published as a follow-up event) or rejected with
+   * the reason. The API waits for it before answering, and a retried command finds it here.
+   */
+  public record Verdict(boolean accepted, String reason, long decidedAt) {}
+
+  /** Verdicts kept per case, the oldest dropped first: retries come within minutes, not after dozens of commands. */
+  static final int VERDICTS_KEPT = 100;
 
   public String caseId;
   public String youthId;
@@ -51,6 +63,18 @@ public class CaseFile {
 
   /** Repeat-review reason sets already raised for this episode (each sorted by name). */
   public List<List<String>> raisedReviews = new ArrayList<>();
+
+  /** Verdicts on API commands by command event id, oldest first. */
+  public Map<String, Verdict> verdicts = new LinkedHashMap<>();
+
+  void decide(String commandId, String rejectionReason, long at) {
+    verdicts.put(commandId, new Verdict(rejectionReason == null, rejectionReason, at));
+    Iterator<String> oldest = verdicts.keySet().iterator();
+    while (verdicts.size() > VERDICTS_KEPT && oldest.hasNext()) {
+      oldest.next();
+      oldest.remove();
+    }
+  }
 
   public boolean returned() {
     return returnedAt != null;

@@ -166,47 +166,62 @@ class FollowUpProcessor implements Processor<String, SpecificRecord, String, Fol
 
   private void onCommand(FollowUpEvent command) {
     CaseFile file = cases.get(command.getCaseId());
-    if (file == null || file.cancelled) {
-      log.warn("follow-up command {} for unknown or cancelled case {} ignored", command.getEventId(),
-          command.getCaseId());
+    if (file == null) {
+      log.warn("follow-up command {} for unknown case {} ignored", command.getEventId(), command.getCaseId());
       return;
     }
+    String commandId = command.getEventId();
+    if (file.verdicts.containsKey(commandId)) {
+      return; // a retried command: decided already
+    }
+    String rejection = file.cancelled ? "the report was cancelled" : apply(file, command);
+    if (rejection != null) {
+      log.info("follow-up command {} for case {} rejected: {}", commandId, file.caseId, rejection);
+    }
+    file.decide(commandId, rejection, now());
+    cases.put(file.caseId, file);
+  }
+
+  /** Applies a command to the case file and publishes it; returns why it was rejected, or null when accepted. */
+  private String apply(CaseFile file, FollowUpEvent command) {
     Object payload = command.getPayload();
     if (payload instanceof ReturnConversationHeld held) {
-      onHeld(file, command, held);
+      return onHeld(file, command, held);
     } else if (payload instanceof ReturnConversationDeclined declined) {
-      if (acceptOutcome(file, command, CaseFile.Outcome.DECLINED)) {
+      String rejection = acceptOutcome(file, command, CaseFile.Outcome.DECLINED);
+      if (rejection == null) {
         file.declinedReason = declined.getReason();
         publish(file, command);
       }
+      return rejection;
     } else if (payload instanceof ReturnConversationNotPossible notPossible) {
-      if (acceptOutcome(file, command, CaseFile.Outcome.NOT_POSSIBLE)) {
+      String rejection = acceptOutcome(file, command, CaseFile.Outcome.NOT_POSSIBLE);
+      if (rejection == null) {
         file.notPossibleReason = notPossible.getReason();
         file.linkedCaseId = notPossible.getLinkedCaseId();
         publish(file, command);
       }
+      return rejection;
     } else if (payload instanceof ConsentRecorded consent) {
-      onConsent(file, command, consent);
+      return onConsent(file, command, consent);
     } else if (payload instanceof ConsentWithdrawn withdrawn) {
-      if (file.consentActive()) {
-        file.consentWithdrawnAt = withdrawn.getWithdrawnAt().toEpochMilli();
-        publish(file, command);
+      if (!file.consentActive()) {
+        return "there is no recorded consent to withdraw";
       }
-    } else {
-      log.warn("follow-up command {} of type {} is not a command; ignored", command.getEventId(),
-          payload == null ? null : payload.getClass().getSimpleName());
-      return;
+      file.consentWithdrawnAt = withdrawn.getWithdrawnAt().toEpochMilli();
+      publish(file, command);
+      return null;
     }
-    cases.put(file.caseId, file);
+    return "not a follow-up command: " + (payload == null ? null : payload.getClass().getSimpleName());
   }
 
-  private void onHeld(CaseFile file, FollowUpEvent command, ReturnConversationHeld held) {
-    if (held.getHeldAt().toEpochMilli() < file.returnedAt) {
-      log.warn("conversation {} held before the return of case {}; ignored", command.getEventId(), file.caseId);
-      return;
+  private String onHeld(CaseFile file, FollowUpEvent command, ReturnConversationHeld held) {
+    if (file.returned() && held.getHeldAt().toEpochMilli() < file.returnedAt) {
+      return "the conversation cannot be held before the return";
     }
-    if (!acceptOutcome(file, command, CaseFile.Outcome.HELD)) {
-      return;
+    String rejection = acceptOutcome(file, command, CaseFile.Outcome.HELD);
+    if (rejection != null) {
+      return rejection;
     }
     List<String> indicators = held.getExploitationIndicators().stream().map(Enum::name).toList();
     file.conversation = new CaseFile.Conversation(held.getHeldAt().toEpochMilli(), held.getHeldBy(),
@@ -226,36 +241,38 @@ class FollowUpProcessor implements Processor<String, SpecificRecord, String, Fol
     }
     requestComenshaIfConsented(file, now);
     reviewRepeat(file, history(file.youthId));
+    return null;
   }
 
-  private boolean acceptOutcome(CaseFile file, FollowUpEvent command, CaseFile.Outcome outcome) {
-    if (!file.returned() || file.outcome != null) {
-      log.warn("outcome {} for case {} ignored: {}", command.getEventId(), file.caseId,
-          file.returned() ? "an outcome was already recorded" : "the youth has not returned");
-      return false;
+  private String acceptOutcome(CaseFile file, FollowUpEvent command, CaseFile.Outcome outcome) {
+    if (!file.returned()) {
+      return "the youth has not returned";
+    }
+    if (file.outcome != null) {
+      return "an outcome was already recorded for this return";
     }
     file.outcome = outcome;
     file.outcomeAt = command.getOccurredAt().toEpochMilli();
     file.outcomeBy = command.getRecordedBy();
     clearTimers(file);
-    return true;
+    return null;
   }
 
-  private void onConsent(CaseFile file, FollowUpEvent command, ConsentRecorded consent) {
+  private String onConsent(CaseFile file, FollowUpEvent command, ConsentRecorded consent) {
+    if (file.consentWithdrawnAt != null) {
+      return "consent was withdrawn for this episode; it is not registered again";
+    }
     if (file.consentGivenBy != null) {
-      log.warn("consent {} for case {} ignored: consent was already recorded", command.getEventId(), file.caseId);
-      return;
+      return "consent was already recorded for this episode";
     }
     ConsentRules.Decision decision;
     try {
       decision = ConsentRules.check(file.dateOfBirth, consent.getSignedAt(), consent.getGivenBy());
     } catch (IllegalArgumentException e) {
-      log.warn("consent {} for case {} ignored: {}", command.getEventId(), file.caseId, e.getMessage());
-      return;
+      return e.getMessage();
     }
     if (!decision.valid()) {
-      log.warn("consent {} for case {} ignored: {}", command.getEventId(), file.caseId, decision.reason());
-      return;
+      return decision.reason();
     }
     file.consentGivenBy = consent.getGivenBy().name();
     file.consentSignedAt = consent.getSignedAt().toEpochMilli();
@@ -263,6 +280,7 @@ class FollowUpProcessor implements Processor<String, SpecificRecord, String, Fol
     consent.setYouthAgeAtConsent(decision.ageAtSigning());
     publish(file, command);
     requestComenshaIfConsented(file, now());
+    return null;
   }
 
   private void requestComenshaIfConsented(CaseFile file, long now) {

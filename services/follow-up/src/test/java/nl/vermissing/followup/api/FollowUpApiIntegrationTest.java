@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import nl.vermissing.catalogue.Topic;
 import nl.vermissing.catalogue.Topics;
 import nl.vermissing.events.AbsenceReported;
@@ -56,6 +60,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The service against the real in-JVM broker: case events in, API commands, follow-up events and audit out. */
@@ -173,7 +178,7 @@ class FollowUpApiIntegrationTest {
                  "exploitationIndicators":["OLDER_PARTNER","GIFTS_OR_MONEY"],
                  "safetyPlan":"daily check-in","crimeWhileMissing":false}
                 """.formatted(returnedAt.plus(Duration.ofHours(1)))))
-        .andExpect(status().isAccepted())
+        .andExpect(status().isCreated())
         .andExpect(jsonPath("$.caseId").value(caseId));
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -202,7 +207,7 @@ class FollowUpApiIntegrationTest {
 
     mvc.perform(post("/api/followup/cases/{c}/consent", caseId).with(worker()).contentType(MediaType.APPLICATION_JSON)
             .content("{\"givenBy\":\"YOUTH\",\"signedAt\":\"" + signedAt + "\"}"))
-        .andExpect(status().isAccepted());
+        .andExpect(status().isCreated());
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       List<Object> events = followUps();
@@ -269,7 +274,7 @@ class FollowUpApiIntegrationTest {
 
     mvc.perform(post("/api/followup/cases/{c}/declined", caseId).with(worker())
             .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"does not want to talk\"}"))
-        .andExpect(status().isAccepted());
+        .andExpect(status().isCreated());
     mvc.perform(post("/api/followup/cases/{c}/held", caseId).with(worker()).contentType(MediaType.APPLICATION_JSON)
             .content(held.formatted(Instant.now())))
         .andExpect(status().isConflict());
@@ -278,5 +283,77 @@ class FollowUpApiIntegrationTest {
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.conversation.status").value("DONE"))
             .andExpect(jsonPath("$.conversation.outcome").value("DECLINED")));
+  }
+
+  private MvcResult consent(String body, String key) throws Exception {
+    var request = post("/api/followup/cases/{c}/consent", caseId).with(worker())
+        .contentType(MediaType.APPLICATION_JSON).content(body);
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return mvc.perform(request).andReturn();
+  }
+
+  @Test
+  void two_concurrent_consents_get_one_acceptance_and_one_refusal_with_the_reason() throws Exception {
+    missingAndReturned("2008-02-01");
+    String body = "{\"givenBy\":\"YOUTH\",\"signedAt\":\"" + Instant.now().minusSeconds(60) + "\"}";
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Callable<MvcResult> post = () -> consent(body, null);
+      List<Future<MvcResult>> answers = pool.invokeAll(List.of(post, post));
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<MvcResult> answer : answers) {
+        statuses.add(answer.get().getResponse().getStatus());
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(read(Topics.FOLLOW_UP_EVENTS, e -> e.getCaseId().equals(caseId)))
+        .filteredOn(e -> e.getPayload() instanceof ConsentRecorded).hasSize(1);
+  }
+
+  @Test
+  void a_retried_command_with_the_same_key_gets_the_same_answer_and_records_once() throws Exception {
+    missingAndReturned("2008-02-01");
+    String body = "{\"givenBy\":\"YOUTH\",\"signedAt\":\"" + Instant.now().minusSeconds(60) + "\"}";
+    String key = "consent-" + UUID.randomUUID();
+
+    MvcResult first = consent(body, key);
+    assertThat(first.getResponse().getStatus()).isEqualTo(201);
+    MvcResult retry = consent(body, key);
+    assertThat(retry.getResponse().getStatus()).isEqualTo(201);
+    assertThat(retry.getResponse().getContentAsString()).isEqualTo(first.getResponse().getContentAsString());
+    assertThat(retry.getResponse().getHeader("Location")).isEqualTo(first.getResponse().getHeader("Location"));
+
+    // a new key is a new command: refused, consent exists
+    assertThat(consent(body, "consent-" + UUID.randomUUID()).getResponse().getStatus()).isEqualTo(409);
+
+    String eventId = com.jayway.jsonpath.JsonPath.read(first.getResponse().getContentAsString(), "$.eventId");
+    mvc.perform(get(first.getResponse().getHeader("Location")).with(worker()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.eventId").value(eventId))
+        .andExpect(jsonPath("$.status").value("ACCEPTED"));
+    mvc.perform(get(first.getResponse().getHeader("Location")).with(as("FOLLOW_UP_WORKER", "inst-anker")))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/followup/cases/{c}/commands/{e}", caseId, UUID.randomUUID()).with(worker()))
+        .andExpect(status().isNotFound());
+
+    assertThat(read(Topics.FOLLOW_UP_EVENTS, e -> e.getCaseId().equals(caseId)))
+        .filteredOn(e -> e.getPayload() instanceof ConsentRecorded)
+        .singleElement()
+        .satisfies(e -> assertThat(e.getEventId()).isEqualTo(eventId));
+  }
+
+  @Test
+  void an_idempotency_key_longer_than_200_characters_is_refused_by_name() throws Exception {
+    missingAndReturned("2008-02-01");
+    String body = "{\"givenBy\":\"YOUTH\",\"signedAt\":\"" + Instant.now().minusSeconds(60) + "\"}";
+    MvcResult answer = consent(body, "k".repeat(201));
+    assertThat(answer.getResponse().getStatus()).isEqualTo(400);
+    assertThat(answer.getResponse().getContentAsString()).contains("\"field\":\"Idempotency-Key\"");
+    assertThat(read(Topics.FOLLOW_UP_EVENTS, e -> e.getCaseId().equals(caseId)))
+        .noneMatch(e -> e.getPayload() instanceof ConsentRecorded);
   }
 }

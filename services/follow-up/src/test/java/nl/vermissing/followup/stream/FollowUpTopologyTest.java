@@ -167,20 +167,44 @@ class FollowUpTopologyTest {
       assertThat(r.value().getPayload()).isInstanceOf(ReturnConversationHeld.class);
     });
 
-    driver.command(command(caseId, youthId, INST, driver.now(), new ReturnConversationDeclined("no")));
+    FollowUpEvent declined = command(caseId, youthId, INST, driver.now(), new ReturnConversationDeclined("no"));
+    driver.command(declined);
     driver.advance(Duration.ofDays(4));
     assertThat(driver.output()).isEmpty();
     KeyValueStore<String, CaseFile> cases = driver.store(FollowUpTopology.CASES_STORE);
     assertThat(cases.get(caseId).outcome).isEqualTo(CaseFile.Outcome.HELD);
     assertThat(cases.get(caseId).conversation.stayedWith()).isEqualTo("older friend");
+    // each command has its verdict, which the API answers with
+    assertThat(cases.get(caseId).verdicts.get(held.getEventId()).accepted()).isTrue();
+    assertThat(cases.get(caseId).verdicts.get(declined.getEventId()))
+        .satisfies(v -> assertThat(v.accepted()).isFalse())
+        .satisfies(v -> assertThat(v.reason()).isEqualTo("an outcome was already recorded for this return"));
+  }
+
+  @Test
+  void given_a_command_delivered_twice_then_it_is_decided_and_published_once() {
+    missingAndReturned(DOB_16, START.minus(H), START);
+    driver.output();
+    driver.advance(Duration.ofHours(5));
+    FollowUpEvent held = held(driver.now().minus(H), false);
+    driver.command(held);
+    driver.command(held);
+    assertThat(driver.output()).singleElement()
+        .satisfies(r -> assertThat(r.value().getEventId()).isEqualTo(held.getEventId()));
+    KeyValueStore<String, CaseFile> cases = driver.store(FollowUpTopology.CASES_STORE);
+    assertThat(cases.get(caseId).verdicts).containsOnlyKeys(held.getEventId());
   }
 
   @Test
   void given_a_conversation_held_before_the_return_then_the_command_is_refused() {
     missingAndReturned(DOB_16, START.minus(H), START);
     driver.output();
-    driver.command(held(START.minus(H), false));
+    FollowUpEvent early = held(START.minus(H), false);
+    driver.command(early);
     assertThat(driver.output()).isEmpty();
+    KeyValueStore<String, CaseFile> cases = driver.store(FollowUpTopology.CASES_STORE);
+    assertThat(cases.get(caseId).verdicts.get(early.getEventId()).reason())
+        .isEqualTo("the conversation cannot be held before the return");
   }
 
   @Test
