@@ -201,8 +201,11 @@ final class AccessMatrixPolicy {
     UNKNOWN,
     /** Ids of a real resource of ANOTHER tenant than the one in the path: must stay "not found". */
     OTHER_TENANTS_RESOURCE,
-    /** An agreement of one's own region that lists an institution of another region: must be refused. */
-    INSTITUTION_OF_ANOTHER_REGION
+    /**
+     * An agreement of one's own region that reaches into another region (lists its institution, or sends alerts to
+     * its police unit): must be refused.
+     */
+    OUTSIDE_OWN_REGION
   }
 
   /**
@@ -283,15 +286,17 @@ final class AccessMatrixPolicy {
         targets.add(new Target("new agreement, region amsterdam", "amsterdam",
             change("matrix-new-" + java.util.UUID.randomUUID(), "amsterdam"), Kind.REAL));
         // An agreement that lists an institution governs it before any regional one (AgreementBook): listing an
-        // institution of another region would take over that region's police unit and sharing rules.
-        // KNOWN GAP (convenant, reported): AgreementService.change accepts any institutionIds, so the own region's
-        // administrator gets 201 here; the institutions must be checked against convenant.institution-regions.
+        // institution of another region would take over that region's police unit and sharing rules; naming another
+        // region's police unit would send this region's alerts there.
         targets.add(new Target("new agreement of flevoland listing inst-vuurtoren (amsterdam)", "flevoland",
             with(change("matrix-new-" + java.util.UUID.randomUUID(), "flevoland"), "institutionIds",
-                "[\"inst-vuurtoren\"]"), Kind.INSTITUTION_OF_ANOTHER_REGION));
+                "[\"inst-vuurtoren\"]"), Kind.OUTSIDE_OWN_REGION));
         targets.add(new Target("new agreement of amsterdam listing inst-horizon (flevoland)", "amsterdam",
             with(change("matrix-new-" + java.util.UUID.randomUUID(), "amsterdam"), "institutionIds",
-                "[\"inst-horizon\"]"), Kind.INSTITUTION_OF_ANOTHER_REGION));
+                "[\"inst-horizon\"]"), Kind.OUTSIDE_OWN_REGION));
+        targets.add(new Target("new agreement of flevoland sending alerts to pu-amsterdam", "flevoland",
+            with(change("matrix-new-" + java.util.UUID.randomUUID(), "flevoland"), "policeUnit", "pu-amsterdam"),
+            Kind.OUTSIDE_OWN_REGION));
       }
       default -> throw new IllegalStateException(rule.scope().name());
     }
@@ -335,7 +340,7 @@ final class AccessMatrixPolicy {
       return inPath ? Expectation.NOT_FOUND
           : Expectation.UNKNOWN_REFERENCE;
     }
-    if (target.kind() == Kind.INSTITUTION_OF_ANOTHER_REGION) {
+    if (target.kind() == Kind.OUTSIDE_OWN_REGION) {
       return Expectation.REFUSED;
     }
     if (target.kind() == Kind.REAL && rule.ownStatus() != null) {

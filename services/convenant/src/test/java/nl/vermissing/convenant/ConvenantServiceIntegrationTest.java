@@ -54,9 +54,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @AutoConfigureMockMvc
 class ConvenantServiceIntegrationTest {
 
+  /** Regions of their own per test, each served by the test police unit. */
+  private static final List<String> REGIONS = java.util.stream.Stream.generate(
+      () -> "region-" + UUID.randomUUID().toString().substring(0, 8)).limit(3).toList();
+
   @DynamicPropertySource
   static void kafka(DynamicPropertyRegistry registry) {
     TestKafka.register(registry);
+    REGIONS.forEach(region -> registry.add("convenant.region-police-units." + region + "[0]", () -> "pu-test"));
   }
 
   @Autowired
@@ -99,7 +104,7 @@ class ConvenantServiceIntegrationTest {
 
   @Test
   void an_agreement_administrator_publishes_a_validated_audited_new_version() throws Exception {
-    String region = "region-" + UUID.randomUUID().toString().substring(0, 8);
+    String region = REGIONS.get(0);
     String id = region + "-convenant";
     String body = """
         {"region": "%s", "policeUnit": "pu-test", "municipalityContact": "gemeente-test",
@@ -149,7 +154,7 @@ class ConvenantServiceIntegrationTest {
 
   @Test
   void invalid_rules_are_refused_naming_the_field() throws Exception {
-    String region = "region-" + UUID.randomUUID().toString().substring(0, 8);
+    String region = REGIONS.get(1);
     String base = """
         {"region": "%s", "policeUnit": "pu-test", "municipalityContact": "gemeente-test",
          "legalBasis": "Convenant test", "changeNote": "n" %s}
@@ -159,7 +164,8 @@ class ConvenantServiceIntegrationTest {
         ", \"timeRules\": {\"orangeEscalateAfterMinutes\": 0}", "timeRules.orangeEscalateAfterMinutes",
         ", \"sharing\": {\"missingReport\": [\"givenName\", \"diagnosis\"]}", "sharing.missingReport[1]",
         ", \"sharing\": {\"consultation\": [\"ageBand\", \"familyName\"]}", "sharing.consultation[1]",
-        ", \"effectiveFrom\": \"2020-01-01T00:00:00Z\"", "effectiveFrom");
+        ", \"effectiveFrom\": \"2020-01-01T00:00:00Z\"", "effectiveFrom",
+        ", \"policeUnit\": \"pu-amsterdam\"", "policeUnit");
     for (Map.Entry<String, String> c : cases.entrySet()) {
       mvc.perform(post("/api/convenant/agreements/" + region + "/versions").with(admin(region))
               .contentType(MediaType.APPLICATION_JSON).content(base.formatted(region, c.getKey())))
@@ -175,7 +181,7 @@ class ConvenantServiceIntegrationTest {
 
   @Test
   void only_the_regions_own_agreement_administrators_have_access() throws Exception {
-    String region = "region-" + UUID.randomUUID().toString().substring(0, 8);
+    String region = REGIONS.get(2);
     String body = """
         {"region": "%s", "policeUnit": "pu-test", "municipalityContact": "gemeente-test",
          "legalBasis": "Convenant test", "changeNote": "n"}

@@ -46,6 +46,7 @@ public class AgreementService {
   private final Clock clock;
   private final Duration readYourWritesTimeout;
   private final java.util.Map<String, String> institutionRegions;
+  private final java.util.Map<String, List<String>> regionPoliceUnits;
 
   public AgreementService(AgreementReadModel view, AgreementPublisher publisher, Clock clock,
       ConvenantProperties properties) {
@@ -54,6 +55,7 @@ public class AgreementService {
     this.clock = clock;
     this.readYourWritesTimeout = properties.readYourWritesTimeout();
     this.institutionRegions = properties.institutionRegions();
+    this.regionPoliceUnits = properties.regionPoliceUnits();
   }
 
   /** The agreements of the administrator's region. */
@@ -119,7 +121,8 @@ public class AgreementService {
         .setChangedAt(now)
         .setChangeNote(request.changeNote())
         .build();
-    List<AgreementValidator.Violation> violations = AgreementValidator.validate(candidate, institutionRegions);
+    List<AgreementValidator.Violation> violations = AgreementValidator.validate(candidate, institutionRegions,
+        regionPoliceUnits);
     if (!violations.isEmpty()) {
       throw ApiException.invalid(violations.get(0).field(), violations.get(0).message());
     }

@@ -3,6 +3,7 @@ package nl.vermissing.convenant.domain;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import nl.vermissing.events.AgreementVersion;
@@ -24,10 +25,15 @@ public final class AgreementValidator {
   private AgreementValidator() {}
 
   /**
-   * As {@link #validate(AgreementVersion)}, and every listed institution must belong to the agreement's region: an
-   * administrator decides for the institutions of their own region only.
+   * As {@link #validate(AgreementVersion)}, and the agreement stays within its region: every listed institution
+   * belongs to the region, and the police unit that receives its alerts is one of the units serving the region. An
+   * administrator thus decides for their own region only and cannot route a region's alerts to another unit.
+   *
+   * @param institutionRegions region of each known institution
+   * @param regionPoliceUnits police units serving each region; a region without an entry has no unit to choose
    */
-  public static List<Violation> validate(AgreementVersion agreement, java.util.Map<String, String> institutionRegions) {
+  public static List<Violation> validate(AgreementVersion agreement, Map<String, String> institutionRegions,
+      Map<String, List<String>> regionPoliceUnits) {
     List<Violation> violations = validate(agreement);
     List<String> institutionIds = agreement.getInstitutionIds();
     for (int i = 0; i < institutionIds.size(); i++) {
@@ -36,6 +42,16 @@ public final class AgreementValidator {
         violations.add(new Violation("institutionIds[" + i + "]", region == null
             ? "unknown institution " + institutionIds.get(i)
             : "institution " + institutionIds.get(i) + " belongs to region " + region + ", not " + agreement.getRegion()));
+      }
+    }
+    String unit = agreement.getPoliceUnit();
+    if (unit != null && !unit.isBlank()) {
+      List<String> units = regionPoliceUnits.getOrDefault(agreement.getRegion(), List.of());
+      if (!units.contains(unit)) {
+        violations.add(new Violation("policeUnit", units.isEmpty()
+            ? "no police unit is configured for region " + agreement.getRegion()
+            : "police unit " + unit + " does not serve region " + agreement.getRegion() + " (" + String.join(", ", units)
+                + ")"));
       }
     }
     return violations;

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class AgreementValidatorTest {
 
+  private static final java.util.Map<String, List<String>> UNITS =
+      java.util.Map.of("flevoland", List.of("pu-midden-nederland"), "amsterdam", List.of("pu-amsterdam"));
+
   private static AgreementVersion.Builder valid() {
     return AgreementVersion.newBuilder(Fixtures.agreement("flevoland", 1, Instant.parse("2026-01-01T00:00:00Z"),
         "pu-midden-nederland", List.of("inst-horizon", "inst-anker")));
@@ -28,14 +31,28 @@ class AgreementValidatorTest {
   @Test
   void an_agreement_lists_only_institutions_of_its_own_region() {
     var regions = java.util.Map.of("inst-horizon", "flevoland", "inst-anker", "flevoland", "inst-vuurtoren", "amsterdam");
-    assertThat(AgreementValidator.validate(valid().build(), regions)).isEmpty();
+    assertThat(AgreementValidator.validate(valid().build(), regions, UNITS)).isEmpty();
 
     AgreementVersion takeover = valid().setInstitutionIds(List.of("inst-horizon", "inst-vuurtoren")).build();
-    assertThat(AgreementValidator.validate(takeover, regions))
+    assertThat(AgreementValidator.validate(takeover, regions, UNITS))
         .extracting(AgreementValidator.Violation::field).containsExactly("institutionIds[1]");
     AgreementVersion unknown = valid().setInstitutionIds(List.of("inst-nergens")).build();
-    assertThat(AgreementValidator.validate(unknown, regions))
+    assertThat(AgreementValidator.validate(unknown, regions, UNITS))
         .extracting(AgreementValidator.Violation::message).containsExactly("unknown institution inst-nergens");
+  }
+
+  @Test
+  void an_agreement_sends_its_alerts_only_to_a_police_unit_serving_its_region() {
+    var regions = java.util.Map.of("inst-horizon", "flevoland", "inst-anker", "flevoland");
+    AgreementVersion elsewhere = valid().setPoliceUnit("pu-amsterdam").build();
+    assertThat(AgreementValidator.validate(elsewhere, regions, UNITS)).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("policeUnit");
+      assertThat(v.message()).isEqualTo("police unit pu-amsterdam does not serve region flevoland (pu-midden-nederland)");
+    });
+    AgreementVersion unknownRegion = valid().setRegion("zeeland").setInstitutionIds(List.of()).build();
+    assertThat(AgreementValidator.validate(unknownRegion, regions, UNITS))
+        .extracting(AgreementValidator.Violation::message)
+        .containsExactly("no police unit is configured for region zeeland");
   }
 
   @Test
