@@ -130,6 +130,27 @@ define({
   'staff.profileSaved': ['Profiel van {name} opgeslagen.', 'Profile of {name} saved.'],
   'staff.photoFailed': ['Profiel opgeslagen, maar de foto niet: {message}', 'Profile saved, but not the photo: {message}'],
   'staff.unknownSex': ['Onbekend', 'Unknown'],
+
+  // timeline sentences, built from each entry's kind and details; {placeholders} hold values or typed text
+  'timeline.lastSeen': ['Laatst gezien {at}', 'Last seen {at}'],
+  'timeline.lastSeenAt': ['Laatst gezien {at} bij {location}', 'Last seen {at} at {location}'],
+  'timeline.whereaboutsKnown': ['afwezig zonder toestemming, verblijfplaats bekend', 'away without permission, whereabouts known'],
+  'timeline.whereaboutsUnknown': ['verblijfplaats onbekend', 'whereabouts unknown'],
+  'timeline.risk': ['Niveau {level} (minimaal vereist: {minimum})', 'Level {level} (required minimum: {minimum})'],
+  'timeline.indicators': ['indicatoren: {indicators}', 'indicators: {indicators}'],
+  'timeline.note': ['Notitie: {note}', 'Note: {note}'],
+  'timeline.location': ['plaats: {location}', 'location: {location}'],
+  'timeline.reason': ['Reden: {reason}', 'Reason: {reason}'],
+  'timeline.foundAt': ['Gevonden bij {location}', 'Found at {location}'],
+  'timeline.seenAt': ['Gezien bij {location}', 'Seen at {location}'],
+  'timeline.transferredTo': ['Overgedragen aan {unit}', 'Transferred to {unit}'],
+  'timeline.escalatedTo': ['Geëscaleerd naar {to}', 'Escalated to {to}'],
+  'closureReason.RETURNED': ['Jongere is terug', 'The youth returned'],
+  'closureReason.CANCELLED': ['Melding ingetrokken', 'Report cancelled'],
+  'closureReason.TRANSFERRED': ['Overgedragen', 'Transferred'],
+  'closureReason.OTHER': ['Anders', 'Other'],
+  'urgency.URGENT': ['Urgent', 'Urgent'],
+  'urgency.OTHER': ['Niet urgent', 'Not urgent'],
 });
 
 const user = await startPage(['INSTITUTION_STAFF']);
@@ -303,10 +324,71 @@ function renderCase() {
   $('timeline').tBodies[0].replaceChildren(...(c.timeline || []).map(entry => el('tr', {},
     el('td', {}, timeElement(entry.at)),
     el('td', {}, el('span', { class: 'event-kind' }, label('source', entry.source) + ': ' + label('event', entry.kind)),
-      entry.summary ? el('span', { class: 'event-summary muted', lang: 'en' }, entry.summary) : ''),
+      entrySummary(entry)),
     el('td', {}, entry.by || ''))));
 
   $('case-actions').hidden = !c.open;
+}
+
+/**
+ * The text of t(key) with its {placeholders} replaced by nodes or text (typed text stays as typed, times become
+ * <time> elements), as a list for el().
+ */
+function fill(key, params) {
+  return t(key).split(/(\{\w+\})/).filter(Boolean).map(part => {
+    const name = part.startsWith('{') && part.endsWith('}') ? part.slice(1, -1) : null;
+    return name !== null && name in params ? params[name] : part;
+  });
+}
+
+/** Phrases of a timeline entry in the page's language, by kind; each returns its clauses (empty ones are left out). */
+const TIMELINE_PHRASES = {
+  AbsenceReported: d => [
+    d.location ? fill('timeline.lastSeenAt', { at: timeElement(d.lastSeenAt), location: d.location })
+      : fill('timeline.lastSeen', { at: timeElement(d.lastSeenAt) }),
+    t(d.whereaboutsKnown ? 'timeline.whereaboutsKnown' : 'timeline.whereaboutsUnknown'),
+  ],
+  LocalActionRecorded: d => [[label('localAction', d.action), d.outcome ? ': ' + d.outcome : '']],
+  RiskAssessed: d => [
+    t('timeline.risk', { level: label('risk', d.level), minimum: label('risk', d.requiredMinimum) }),
+    d.indicators && d.indicators.length
+      ? t('timeline.indicators', { indicators: d.indicators.map(i => label('indicator', i)).join(', ') }) : '',
+    d.rationale,
+  ],
+  MissingReported: d => [d.note ? fill('timeline.note', { note: d.note }) : ''],
+  InformationAdded: d => [
+    [label('infoKind', d.infoKind), ': ', d.description],
+    d.location ? fill('timeline.location', { location: d.location }) : '',
+  ],
+  YouthReturned: d => [
+    label('foundBy', d.foundBy),
+    d.location ? fill('timeline.location', { location: d.location }) : '',
+    d.circumstances,
+  ],
+  ReportCancelled: d => [fill('timeline.reason', { reason: d.reason })],
+  CaseClosed: d => [fill('timeline.reason', { reason: label('closureReason', d.reason) })],
+  InformationRequested: d => [d.question],
+  FoundReported: d => [d.location ? fill('timeline.foundAt', { location: d.location }) : '', d.circumstances],
+  SightingReported: d => [fill('timeline.seenAt', { location: d.location }), d.description],
+  AlertAcknowledged: () => [],
+  UrgencyClassified: d => [label('urgency', d.urgency), d.reason],
+  ResponsibilityTransferred: d => [fill('timeline.transferredTo', { unit: d.toPoliceUnit })],
+  AcknowledgementOverdue: d => [fill('timeline.escalatedTo', { to: d.escalatedTo })],
+};
+
+/**
+ * What a timeline entry says beyond its kind, in the page's language; for a kind this page does not know, the
+ * English summary of the API (marked as English).
+ */
+function entrySummary(entry) {
+  const phrase = TIMELINE_PHRASES[entry.kind];
+  if (!phrase || !entry.details) {
+    return entry.summary ? el('span', { class: 'event-summary muted', lang: 'en' }, entry.summary) : '';
+  }
+  const clauses = phrase(entry.details).filter(clause => clause && (!Array.isArray(clause) || clause.some(Boolean)));
+  if (!clauses.length) return '';
+  return el('span', { class: 'event-summary muted', dataset: { kind: entry.kind } },
+    clauses.flatMap((clause, i) => i === 0 ? [clause] : ['; ', clause]).flat(Infinity));
 }
 
 function submitting(form, handler) {

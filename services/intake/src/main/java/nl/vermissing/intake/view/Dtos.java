@@ -3,6 +3,7 @@ package nl.vermissing.intake.view;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import nl.vermissing.events.Contact;
 import nl.vermissing.events.KnownRisk;
 import nl.vermissing.events.LegalTitle;
@@ -84,9 +85,13 @@ public final class Dtos {
   /** The return of the youth. */
   public record ReturnView(Instant returnedAt, String location, String foundBy, String circumstances) {}
 
-  /** One thing that happened in a case; source INSTITUTION, POLICE or CONVENANT. */
+  /**
+   * One thing that happened in a case; source INSTITUTION, POLICE or CONVENANT. {@code summary} is an English
+   * sentence; {@code details} holds the same facts language-neutral (stable keys per {@code kind}, enum values as
+   * their names, free text as typed) so that a page can phrase the sentence in its own language.
+   */
   public record TimelineEntry(Instant at, Instant recordedAt, String source, String kind, String summary,
-      String by) {}
+      Map<String, Object> details, String by) {}
 
   /** A case with everything that happened and the next required step. */
   public record CaseView(String caseId, String youthId, String institutionId, CaseStatus status, boolean open,

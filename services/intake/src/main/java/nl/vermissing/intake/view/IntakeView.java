@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -330,11 +332,12 @@ public class IntakeView {
     List<TimelineEntry> entries = new ArrayList<>();
     for (CaseEvent e : c.events()) {
       entries.add(new TimelineEntry(e.getOccurredAt(), e.getRecordedAt(), "INSTITUTION",
-          e.getPayload().getClass().getSimpleName(), summary(e.getPayload()), e.getRecordedBy()));
+          e.getPayload().getClass().getSimpleName(), summary(e.getPayload()), details(e.getPayload()),
+          e.getRecordedBy()));
     }
     for (PoliceResponse p : police) {
       entries.add(new TimelineEntry(p.getRespondedAt(), p.getRespondedAt(), "POLICE",
-          p.getPayload().getClass().getSimpleName(), policeSummary(p.getPayload()),
+          p.getPayload().getClass().getSimpleName(), policeSummary(p.getPayload()), policeDetails(p.getPayload()),
           p.getPoliceUnit() + "/" + p.getRespondedBy()));
     }
     entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::recordedAt));
@@ -366,6 +369,68 @@ public class IntakeView {
       return "Case closed: " + c.getReason();
     }
     return String.valueOf(payload);
+  }
+
+  /**
+   * The facts of an institution event that {@link #summary} puts into words, language-neutral: the same keys for
+   * every event of a kind (a value may be null), enum values as their names, free text as typed. Nothing beyond
+   * what the summary shows.
+   */
+  static Map<String, Object> details(Object payload) {
+    if (payload instanceof AbsenceReported a) {
+      return fields("lastSeenAt", a.getLastSeenAt(), "location", a.getLastSeenLocation(),
+          "whereaboutsKnown", a.getWhereaboutsKnown());
+    } else if (payload instanceof LocalActionRecorded l) {
+      return fields("action", name(l.getAction()), "outcome", l.getOutcome());
+    } else if (payload instanceof RiskAssessed r) {
+      return fields("level", name(r.getLevel()), "requiredMinimum", name(r.getRequiredMinimum()),
+          "indicators", r.getIndicators().stream().map(Enum::name).toList(), "rationale", r.getRationale());
+    } else if (payload instanceof MissingReported m) {
+      return fields("note", m.getNote());
+    } else if (payload instanceof InformationAdded i) {
+      return fields("infoKind", name(i.getKind()), "description", i.getDescription(), "location", i.getLocation());
+    } else if (payload instanceof YouthReturned r) {
+      return fields("foundBy", name(r.getFoundBy()), "location", r.getLocation(),
+          "circumstances", r.getCircumstances());
+    } else if (payload instanceof ReportCancelled c) {
+      return fields("reason", c.getReason());
+    } else if (payload instanceof CaseClosed c) {
+      return fields("reason", name(c.getReason()));
+    }
+    return Map.of();
+  }
+
+  /** The facts of a police response that {@link #policeSummary} puts into words; see {@link #details}. */
+  static Map<String, Object> policeDetails(Object payload) {
+    if (payload instanceof InformationRequested q) {
+      return fields("question", q.getQuestion());
+    } else if (payload instanceof FoundReported f) {
+      return fields("location", f.getLocation(), "circumstances", f.getCircumstances());
+    } else if (payload instanceof SightingReported s) {
+      return fields("location", s.getLocation(), "description", s.getDescription());
+    } else if (payload instanceof AlertAcknowledged) {
+      return Map.of();
+    } else if (payload instanceof UrgencyClassified u) {
+      return fields("urgency", name(u.getUrgency()), "reason", u.getReason());
+    } else if (payload instanceof ResponsibilityTransferred t) {
+      return fields("toPoliceUnit", t.getToPoliceUnit());
+    } else if (payload instanceof AcknowledgementOverdue o) {
+      return fields("escalatedTo", o.getEscalatedTo());
+    }
+    return Map.of();
+  }
+
+  /** An unmodifiable map in the given key order that keeps null values (key, value, key, value, ...). */
+  private static Map<String, Object> fields(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
   }
 
   static String policeSummary(Object payload) {

@@ -3,6 +3,7 @@ package nl.vermissing.intake.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
@@ -367,7 +368,20 @@ class IntakeApiTest {
     mvc.perform(get("/api/intake/institutions/{i}/cases/{c}", inst, caseId).with(staff()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.timeline.length()").value(7))
-        .andExpect(jsonPath("$.timeline[0].kind").value("AbsenceReported"));
+        .andExpect(jsonPath("$.timeline[0].kind").value("AbsenceReported"))
+        // the language-neutral details beside the English summary: instants as ISO text, enums as names
+        .andExpect(jsonPath("$.timeline[0].details.lastSeenAt").value(t0.truncatedTo(ChronoUnit.MILLIS).toString()))
+        .andExpect(jsonPath("$.timeline[0].details.location").value("group home, Lelystad"))
+        .andExpect(jsonPath("$.timeline[0].details.whereaboutsKnown").value(false))
+        .andExpect(jsonPath("$.timeline[1].details.action").value("CALLED_YOUTH"))
+        .andExpect(jsonPath("$.timeline[1].details.outcome").value("no answer"))
+        .andExpect(jsonPath("$.timeline[2].details.level").value("ORANGE"))
+        .andExpect(jsonPath("$.timeline[2].details.indicators").isArray())
+        .andExpect(jsonPath("$.timeline[4].details.infoKind").value("SIGHTING"))
+        .andExpect(jsonPath("$.timeline[4].details").value(hasKey("location")))
+        .andExpect(jsonPath("$.timeline[4].details.location").doesNotExist())
+        .andExpect(jsonPath("$.timeline[6].details.foundBy").value("INSTITUTION"))
+        .andExpect(jsonPath("$.timeline[6].summary").value(containsString("found by INSTITUTION")));
 
     List<CaseEvent> events = eventsOf(caseId);
     assertThat(events).extracting(e -> e.getPayload().getClass().getSimpleName()).containsExactly(
@@ -500,7 +514,9 @@ class IntakeApiTest {
             .andExpect(jsonPath("$.nextStep.step").value("LOCAL_ACTIONS_AND_RISK_ASSESSMENT"))
             .andExpect(jsonPath("$.nextStep.deadline").value(deadline.toString()))
             .andExpect(jsonPath("$.policeQuestions[0]").value("Has she got a phone?"))
-            .andExpect(jsonPath("$.timeline[*].summary").value(hasItem("Police ask: Has she got a phone?"))));
+            .andExpect(jsonPath("$.timeline[*].summary").value(hasItem("Police ask: Has she got a phone?")))
+            .andExpect(jsonPath("$.timeline[?(@.kind == 'InformationRequested')].details.question")
+                .value(hasItem("Has she got a phone?"))));
 
     // two found reports (e.g. two officers): the case is returned once
     FoundReported found = FoundReported.newBuilder().setFoundAt(clock.instant().minusSeconds(60))
