@@ -3,8 +3,8 @@
 import { api, token } from '/auth.js';
 import { define, label, onLanguageChange, t } from '/i18n.js';
 import {
-  announce, clearErrors, deadlineText, duration, el, formatDate, formatDateTime, instantFrom, levelBadge, localInputValue, showError,
-  startPage, timeElement, value,
+  announce, clearErrors, deadlineText, duration, el, formatDate, formatDateTime, instantFrom, levelBadge, localInputValue, newKey,
+  showError, startPage, timeElement, value,
 } from '/page.js';
 
 define({
@@ -84,6 +84,13 @@ const base = '/api/police/units/' + encodeURIComponent(unit || '');
 const $ = id => document.getElementById(id);
 const alerts = new Map();
 const openForms = new Set();
+// one Idempotency-Key per action on an alert, kept until it succeeds: sending again after an error or time-out is
+// the same action and is recorded once
+const actionKeys = new Map();
+const actionKey = action => {
+  if (!actionKeys.has(action)) actionKeys.set(action, newKey());
+  return actionKeys.get(action);
+};
 let source = null;
 
 function headline(alert) {
@@ -203,12 +210,15 @@ function foundForm(alert, id) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     clearErrors(form);
+    const action = 'found|' + alert.caseId;
     try {
       await api(base + '/alerts/' + encodeURIComponent(alert.caseId) + '/found', {
         method: 'POST',
+        headers: { 'Idempotency-Key': actionKey(action) },
         body: JSON.stringify({ foundAt: instantFrom(value(form, 'foundAt')), location: value(form, 'location'),
           circumstances: value(form, 'circumstances') }),
       });
+      actionKeys.delete(action);
       openForms.delete(alert.caseId);
       announce('status', t('police.foundDone'));
     } catch (error) {
@@ -221,8 +231,11 @@ function foundForm(alert, id) {
 
 async function acknowledge(alert, button) {
   button.disabled = true;
+  const action = 'acknowledgement|' + alert.caseId;
   try {
-    await api(base + '/alerts/' + encodeURIComponent(alert.caseId) + '/acknowledgement', { method: 'POST', body: '{}' });
+    await api(base + '/alerts/' + encodeURIComponent(alert.caseId) + '/acknowledgement',
+      { method: 'POST', body: '{}', headers: { 'Idempotency-Key': actionKey(action) } });
+    actionKeys.delete(action);
     announce('status', t('police.acknowledged'));
   } catch (error) {
     button.disabled = false;

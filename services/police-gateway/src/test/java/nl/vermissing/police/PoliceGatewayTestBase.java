@@ -138,9 +138,17 @@ public abstract class PoliceGatewayTestBase {
   }
 
   protected HttpResponse<String> post(String path, String token, String json) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return post(path, token, json, new String[0]);
+  }
+
+  /** A POST with further headers, given as name, value, name, value... */
+  protected HttpResponse<String> post(String path, String token, String json, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   protected SseClient feed(String unit, String token, String lastEventId) throws InterruptedException {

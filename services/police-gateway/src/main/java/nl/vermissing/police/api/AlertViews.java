@@ -10,6 +10,7 @@ import nl.vermissing.events.PoliceCaseData;
 import nl.vermissing.police.domain.CaseAlert;
 import nl.vermissing.police.domain.DisclosedData;
 import nl.vermissing.police.domain.InformationRequest;
+import nl.vermissing.police.domain.RecordedResponse;
 import nl.vermissing.police.stream.FeedEntry;
 
 /** What the police API shows of an alert: summaries without personal data, details with it (audited). */
@@ -85,5 +86,11 @@ public final class AlertViews {
 
   /** A police response as recorded. */
   public record ResponseReceipt(String responseId, String caseId, String policeUnit, String type,
-      String respondedBy, Instant respondedAt) {}
+      String respondedBy, Instant respondedAt) {
+
+    public static ResponseReceipt of(RecordedResponse r) {
+      return new ResponseReceipt(r.responseId(), r.caseId(), r.policeUnit(), r.type(), r.respondedBy(),
+          r.respondedAt());
+    }
+  }
 }

@@ -2,6 +2,7 @@ package nl.vermissing.police.stream;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,12 +37,19 @@ public class PoliceResponses {
 
   /** Writes a response of the unit about the case; the payload is one of PoliceResponse's payload records. */
   public PoliceResponse respond(String caseId, String policeUnit, String respondedBy, Object payload) {
+    return respond(UUID.randomUUID().toString(), caseId, policeUnit, respondedBy, payload);
+  }
+
+  /** Writes a response with the given id (derived from an idempotency key, so that a retry keeps its id). */
+  public PoliceResponse respond(String responseId, String caseId, String policeUnit, String respondedBy,
+      Object payload) {
     PoliceResponse response = PoliceResponse.newBuilder()
-        .setResponseId(UUID.randomUUID().toString())
+        .setResponseId(responseId)
         .setCaseId(caseId)
         .setPoliceUnit(policeUnit)
         .setRespondedBy(respondedBy)
-        .setRespondedAt(clock.instant())
+        // the topic keeps milliseconds: the receipt shows the time exactly as it is recorded
+        .setRespondedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
         .setPayload(payload)
         // the youth is the data subject whose key seals sighting and found details
         .setYouthId(view.caseById(caseId).map(CaseAlert::youthId).orElse(null))

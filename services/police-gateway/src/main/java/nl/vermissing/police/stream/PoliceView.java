@@ -13,12 +13,15 @@ import nl.vermissing.police.domain.AckRequirement;
 import nl.vermissing.police.domain.CaseAlert;
 import nl.vermissing.police.domain.EscalationRule;
 import nl.vermissing.police.domain.FeedNotice;
+import nl.vermissing.police.domain.RecordedResponse;
 
 /**
  * The police read side, built from the alerts and responses topics from their beginning on every start: each case
  * with its messages, responsible unit and acknowledgement state, and per unit the feed of everything that happened,
  * each entry identified by its {@link FeedPosition}. Records are applied and published under one lock, so that a
- * feed subscription (replay, then live) neither misses nor repeats an entry.
+ * feed subscription (replay, then live) neither misses nor repeats an entry. Every response id applied is
+ * remembered: a response delivered again (a retried write) changes nothing, and a retried request finds its first
+ * answer here.
  */
 public class PoliceView {
 
@@ -28,6 +31,7 @@ public class PoliceView {
   private final Map<String, CaseAlert> cases = new HashMap<>();
   private final Map<String, String> caseByMessage = new HashMap<>();
   private final Map<String, List<FeedEntry>> feeds = new HashMap<>();
+  private final Map<String, RecordedResponse> responses = new HashMap<>();
   private FeedPosition position = FeedPosition.START;
   private FeedSink sink = FeedSink.NONE;
   private volatile boolean caughtUp;
@@ -49,7 +53,8 @@ public class PoliceView {
   public synchronized void applyResponse(int partition, long offset, PoliceResponse response) {
     CaseAlert current = cases.get(response.getCaseId());
     String key = FeedPosition.partitionKey(RESPONSES, partition);
-    if (current == null) {
+    if (responses.putIfAbsent(response.getResponseId(), RecordedResponse.of(response)) != null || current == null) {
+      // the same response again (a write retried after a timeout) changes nothing;
       // a response to a case this gateway never alerted: nothing to show
       position = position.advancedTo(key, offset);
       return;
@@ -98,6 +103,11 @@ public class PoliceView {
 
   public synchronized Optional<CaseAlert> caseById(String caseId) {
     return Optional.ofNullable(cases.get(caseId));
+  }
+
+  /** A response applied (or skipped as a repeat) from the responses topic. */
+  public synchronized Optional<RecordedResponse> response(String responseId) {
+    return Optional.ofNullable(responses.get(responseId));
   }
 
   public synchronized Optional<CaseAlert> caseOfMessage(String identifier) {

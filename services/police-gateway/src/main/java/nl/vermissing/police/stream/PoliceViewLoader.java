@@ -2,6 +2,7 @@ package nl.vermissing.police.stream;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Feeds the {@link PoliceView} from {@code Topics.POLICE_ALERTS} and {@code Topics.POLICE_RESPONSES} (read_committed),
- * from their beginning on every start, so the view survives restarts. It reads every partition itself (no consumer
+ * from their beginning on every start, so the view survives restarts; what is there at start is applied in the order
+ * it was written ({@link CatchUpOrder}). It reads every partition itself (no consumer
  * group): every gateway instance needs every alert for its live feeds. A record that cannot be read goes to this
  * service's dead-letter topic and is skipped.
  */
@@ -99,31 +101,25 @@ public class PoliceViewLoader implements SmartLifecycle {
       c.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = c.endOffsets(partitions);
       log.info("police view: reading {} partitions from the beginning", partitions.size());
+      // until caught up, records are collected and then applied in the order they were written (CatchUpOrder)
+      Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> backlog = new HashMap<>();
       while (running) {
         ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(200));
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-          boolean isAlert = record.topic().equals(Topics.POLICE_ALERTS.name());
-          try {
-            if (isAlert) {
-              view.applyAlert(record.partition(), record.offset(), alerts.deserialize(record.topic(), record.value()));
-            } else {
-              view.applyResponse(record.partition(), record.offset(),
-                  responses.deserialize(record.topic(), record.value()));
-            }
-          } catch (RuntimeException e) {
-            log.warn("police view: record {}-{}@{} cannot be applied, dead-lettered: {}", record.topic(),
-                record.partition(), record.offset(), e.toString());
-            if (deadLetters == null) {
-              deadLetters = new KafkaProducer<>(KafkaConventions.producer(bootstrapServers), new ByteArraySerializer(),
-                  new ByteArraySerializer());
-            }
-            deadLetters.send(DeadLetters.record(serviceName, record.topic(), record.partition(), record.offset(),
-                record.key(), record.value(), record.headers(), e));
-            deadLetters.flush();
-            view.skip(isAlert ? PoliceView.ALERTS : PoliceView.RESPONSES, record.partition(), record.offset());
+        if (view.caughtUp()) {
+          for (ConsumerRecord<byte[], byte[]> record : records) {
+            deadLetters = apply(record, alerts, responses, deadLetters);
           }
+          continue;
         }
-        if (!view.caughtUp() && end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+          backlog.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
+              .add(record);
+        }
+        if (end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
+          for (ConsumerRecord<byte[], byte[]> record : CatchUpOrder.merge(backlog)) {
+            deadLetters = apply(record, alerts, responses, deadLetters);
+          }
+          backlog.clear();
           view.markCaughtUp();
           log.info("police view caught up at {}", view.position());
         }
@@ -137,6 +133,31 @@ public class PoliceViewLoader implements SmartLifecycle {
       if (deadLetters != null) {
         deadLetters.close(Duration.ofSeconds(5));
       }
+    }
+  }
+
+  /** Applies one record to the view; one that cannot be read goes to the dead-letter topic and is skipped. */
+  private Producer<byte[], byte[]> apply(ConsumerRecord<byte[], byte[]> record, Deserializer<PoliceAlert> alerts,
+      Deserializer<PoliceResponse> responses, Producer<byte[], byte[]> deadLetters) {
+    boolean isAlert = record.topic().equals(Topics.POLICE_ALERTS.name());
+    try {
+      if (isAlert) {
+        view.applyAlert(record.partition(), record.offset(), alerts.deserialize(record.topic(), record.value()));
+      } else {
+        view.applyResponse(record.partition(), record.offset(),
+            responses.deserialize(record.topic(), record.value()));
+      }
+      return deadLetters;
+    } catch (RuntimeException e) {
+      log.warn("police view: record {}-{}@{} cannot be applied, dead-lettered: {}", record.topic(),
+          record.partition(), record.offset(), e.toString());
+      Producer<byte[], byte[]> producer = deadLetters != null ? deadLetters : new KafkaProducer<>(
+          KafkaConventions.producer(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());
+      producer.send(DeadLetters.record(serviceName, record.topic(), record.partition(), record.offset(),
+          record.key(), record.value(), record.headers(), e));
+      producer.flush();
+      view.skip(isAlert ? PoliceView.ALERTS : PoliceView.RESPONSES, record.partition(), record.offset());
+      return producer;
     }
   }
 

@@ -125,10 +125,15 @@ class EscalationTest extends PoliceGatewayTestBase {
     PoliceAlert alert = TestAlerts.missingReport(TestAlerts.newCaseId(), unit, CLOCK.instant());
     produce(alert);
     await().atMost(WAIT).until(() -> view.caseById(alert.getCaseId()).isPresent());
+    PoliceAlert acknowledged = TestAlerts.missingReport(TestAlerts.newCaseId(), unit, CLOCK.instant());
+    produce(acknowledged);
+    await().atMost(WAIT).until(() -> view.caseById(acknowledged.getCaseId()).isPresent());
+    assertThat(post("/api/police/units/" + unit + "/alerts/" + acknowledged.getCaseId() + "/acknowledgement",
+        liaison(unit), "{}").statusCode()).isEqualTo(201);
     CLOCK.advance(Duration.ofMinutes(16));
     await().atMost(WAIT).until(() -> view.caseById(alert.getCaseId()).map(c -> c.escalation() != null).orElse(false));
 
-    // a new instance rebuilds its view from the topics
+    // a new instance rebuilds its view from the topics, applying responses after the alerts they answer
     PoliceView rebuilt = new PoliceView();
     PoliceViewLoader loader = new PoliceViewLoader(rebuilt, TestKafka.get().bootstrapServers(),
         Map.copyOf(TestKafka.get().registryConfig()), "police-gateway-restart-test");
@@ -140,7 +145,10 @@ class EscalationTest extends PoliceGatewayTestBase {
       assertThat(rebuilt.dueEscalations(CLOCK.instant()))
           .noneMatch(d -> d.caseId().equals(alert.getCaseId()));
       // and the feed positions are those of the log: the same id for the same state
-      assertThat(rebuilt.snapshot(unit).alerts()).hasSize(1);
+      assertThat(rebuilt.snapshot(unit).alerts()).hasSize(2);
+      assertThat(rebuilt.caseById(acknowledged.getCaseId()).orElseThrow().acknowledgement()).isNotNull();
+      assertThat(rebuilt.dueEscalations(CLOCK.instant()))
+          .noneMatch(d -> d.caseId().equals(acknowledged.getCaseId()));
     } finally {
       loader.stop();
     }
