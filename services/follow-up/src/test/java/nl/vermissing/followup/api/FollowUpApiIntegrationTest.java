@@ -310,8 +310,10 @@ class FollowUpApiIntegrationTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(read(Topics.FOLLOW_UP_EVENTS, e -> e.getCaseId().equals(caseId)))
-        .filteredOn(e -> e.getPayload() instanceof ConsentRecorded).hasSize(1);
+    // the verdict is taken at once; the event follows with the topology's next commit
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(read(Topics.FOLLOW_UP_EVENTS, e -> e.getCaseId().equals(caseId)))
+            .filteredOn(e -> e.getPayload() instanceof ConsentRecorded).hasSize(1));
   }
 
   @Test
@@ -340,10 +342,11 @@ class FollowUpApiIntegrationTest {
     mvc.perform(get("/api/followup/cases/{c}/commands/{e}", caseId, UUID.randomUUID()).with(worker()))
         .andExpect(status().isNotFound());
 
-    assertThat(read(Topics.FOLLOW_UP_EVENTS, e -> e.getCaseId().equals(caseId)))
-        .filteredOn(e -> e.getPayload() instanceof ConsentRecorded)
-        .singleElement()
-        .satisfies(e -> assertThat(e.getEventId()).isEqualTo(eventId));
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(read(Topics.FOLLOW_UP_EVENTS, e -> e.getCaseId().equals(caseId)))
+            .filteredOn(e -> e.getPayload() instanceof ConsentRecorded)
+            .singleElement()
+            .satisfies(e -> assertThat(e.getEventId()).isEqualTo(eventId)));
   }
 
   @Test
