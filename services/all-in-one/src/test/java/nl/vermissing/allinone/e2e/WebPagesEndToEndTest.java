@@ -174,6 +174,10 @@ class WebPagesEndToEndTest {
       police.waitFor(By.cssSelector(card + "[data-state=cancelled]"), Duration.ofSeconds(15));
       step("alert cancelled on the police page (from clicking report return)", returned);
       check(staff, "instelling.html (returned)", "07-staff-returned");
+      // the timeline tells it in the page's language (Dutch), with the staff's own words as typed
+      staff.waitFor(By.cssSelector("#timeline .event-summary[data-kind=YouthReturned]"));
+      assertThat(staff.driver().findElement(By.cssSelector("#timeline .event-summary[data-kind=YouthReturned]"))
+          .getText()).isEqualTo("Zelf teruggekomen; plaats: Voor de deur van de groep");
       assertThat(police.script("return " + NO_RELOAD_MARK)).as("police page was not reloaded").isEqualTo(true);
       check(police, "politie.html (cancelled)", "08-police-cancelled");
       // the CAP message can be downloaded: the latest one is the Cancel
