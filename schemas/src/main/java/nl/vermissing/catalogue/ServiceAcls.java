@@ -64,7 +64,7 @@ public final class ServiceAcls {
   /** Every service that has a principal. */
   public static List<String> services() {
     return List.of(Topics.INTAKE, Topics.CONVENANT, Topics.POLICE_GATEWAY, Topics.FOLLOW_UP, Topics.REGISTER,
-        Topics.SCHEMA_REGISTRY);
+        Topics.AUDIT, Topics.SCHEMA_REGISTRY);
   }
 
   private static void allow(List<AclBinding> acls, String principal, ResourceType type, String name,

@@ -79,6 +79,11 @@ public final class Topics {
       List.of(FOLLOW_UP, REGISTER),
       "Return conversations, signals, consent, referrals and repeat reviews.");
 
+  public static final Topic<FollowUpEvent> FOLLOW_UP_COMMANDS = new Topic<>(
+      "followup.commands", "youthId", FollowUpEvent.class, Cleanup.KEEP_ALL, CASE_PARTITIONS, FOLLOW_UP,
+      List.of(FOLLOW_UP),
+      "Outcomes and consent recorded through the follow-up API, before its topology accepts them (keyed by youth).");
+
   public static final Topic<RegisterEpisode> REGISTER_EPISODES = new Topic<>(
       "register.episodes", "episodeId", RegisterEpisode.class, Cleanup.COMPACT, CASE_PARTITIONS, REGISTER,
       List.of(REGISTER, NATIONAL_CONSUMERS),
@@ -92,8 +97,8 @@ public final class Topics {
   /** Every Avro topic of the catalogue. */
   public static final List<Topic<?>> ALL = List.of(
       YOUTH_PROFILES, CASE_EVENTS, AGREEMENTS, POLICE_ALERTS, NEXT_STEPS, CALAMITY_NOTICES, DISCLOSURES,
-      POLICE_RESPONSES, FOLLOW_UP_EVENTS, REGISTER_EPISODES, INTAKE_ACCESS_AUDIT, CONVENANT_ACCESS_AUDIT,
-      POLICE_ACCESS_AUDIT, FOLLOW_UP_ACCESS_AUDIT);
+      POLICE_RESPONSES, FOLLOW_UP_COMMANDS, FOLLOW_UP_EVENTS, REGISTER_EPISODES, INTAKE_ACCESS_AUDIT,
+      CONVENANT_ACCESS_AUDIT, POLICE_ACCESS_AUDIT, FOLLOW_UP_ACCESS_AUDIT);
 
   /** The schema registry's own store (Confluent's {@code _schemas}): compacted, written by the registry only. */
   public static final String SCHEMAS = "_schemas";

@@ -34,7 +34,6 @@ import nl.vermissing.events.RiskLevel;
 import nl.vermissing.events.Sex;
 import nl.vermissing.events.YouthReturned;
 import nl.vermissing.events.YouthSnapshot;
-import nl.vermissing.followup.stream.FollowUpCommands;
 import nl.vermissing.followup.stream.FollowUpTopology;
 import nl.vermissing.platform.kafka.EmbeddedKafkaBroker;
 import nl.vermissing.platform.kafka.KafkaConventions;
@@ -163,7 +162,6 @@ final class TopologyReplay {
   private static Set<String> sourceTopics(Topology topology) {
     Set<String> catalogue = new HashSet<>();
     Topics.ALL.forEach(t -> catalogue.add(t.name()));
-    catalogue.add(FollowUpCommands.TOPIC.name());
     Set<String> sources = new java.util.TreeSet<>();
     for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
       for (TopologyDescription.Node node : sub.nodes()) {
@@ -290,14 +288,12 @@ final class TopologyReplay {
   }
 
   private static void createTopics(String bootstrap) {
-    List<Topic<?>> catalogue = new ArrayList<>(Topics.ALL);
-    catalogue.add(FollowUpCommands.TOPIC);
     List<NewTopic> topics = new ArrayList<>();
-    for (Topic<?> topic : catalogue) {
+    for (Topic<?> topic : Topics.ALL) {
       topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.brokerConfig()));
     }
     for (String service : List.of(Topics.CONVENANT, Topics.FOLLOW_UP, Topics.REGISTER)) {
-      for (Topic<?> input : catalogue) {
+      for (Topic<?> input : Topics.ALL) {
         topics.add(new NewTopic(Topics.deadLetter(service, input.name()), 1, (short) 1));
       }
     }

@@ -8,14 +8,26 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-@SpringBootTest(properties = "vermissing.schema-registry.port=0")
+@SpringBootTest(properties = {"vermissing.schema-registry.port=0",
+    "spring.kafka.properties.metadata.max.age.ms=60000"})
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class SchemaRegistryApplicationTest {
 
   @Autowired
   SchemaRegistryServer server;
+
+  @Autowired
+  Environment environment;
+
+  @Test
+  void takesTheKafkaClientSettingsOfTheOtherServices() {
+    assertThat(SchemaRegistryApplication.kafkaConfig(environment))
+        .containsEntry("metadata.max.age.ms", "60000")
+        .containsEntry("bootstrap.servers", environment.getProperty("spring.kafka.bootstrap-servers"));
+  }
 
   @Test
   void servesTheRegistryApiFromKafka() {

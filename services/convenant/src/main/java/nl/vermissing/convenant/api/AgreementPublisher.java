@@ -5,7 +5,7 @@ import java.util.UUID;
 import nl.vermissing.catalogue.Topics;
 import nl.vermissing.events.AccessRecord;
 import nl.vermissing.events.AgreementVersion;
-import nl.vermissing.platform.kafka.KafkaConventions;
+import nl.vermissing.platform.kafka.KafkaClients;
 import nl.vermissing.platform.kafka.PlatformProperties;
 import nl.vermissing.platform.registry.AvroSerdes;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,7 +16,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +30,8 @@ public class AgreementPublisher implements DisposableBean {
   private final Serializer<AccessRecord> audit;
   private Producer<String, byte[]> producer;
 
-  public AgreementPublisher(PlatformProperties platform,
-      @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
-    this.producerConfig = KafkaConventions.producer(bootstrapServers);
+  public AgreementPublisher(PlatformProperties platform, KafkaClients clients) {
+    this.producerConfig = clients.producer();
     this.producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG,
         "vermissing-" + platform.serviceName() + "-agreements-" + UUID.randomUUID());
     this.agreements = AvroSerdes.forTopic(Topics.AGREEMENTS, platform.registryConfig()).serializer();

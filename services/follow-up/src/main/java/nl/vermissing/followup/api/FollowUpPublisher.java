@@ -6,14 +6,12 @@ import java.util.concurrent.TimeoutException;
 import nl.vermissing.catalogue.Topics;
 import nl.vermissing.events.AccessRecord;
 import nl.vermissing.events.FollowUpEvent;
-import nl.vermissing.followup.stream.FollowUpCommands;
-import nl.vermissing.platform.kafka.KafkaConventions;
+import nl.vermissing.platform.kafka.KafkaClients;
 import nl.vermissing.platform.kafka.PlatformProperties;
 import nl.vermissing.platform.registry.AvroSerdes;
 import nl.vermissing.platform.web.ApiException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -33,11 +31,10 @@ public class FollowUpPublisher implements DisposableBean {
   private final KafkaTemplate<String, FollowUpEvent> commands;
   private final KafkaTemplate<String, AccessRecord> audit;
 
-  public FollowUpPublisher(PlatformProperties platform,
-      @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
-    commandFactory = new DefaultKafkaProducerFactory<>(KafkaConventions.producer(bootstrapServers),
-        new StringSerializer(), AvroSerdes.forTopic(FollowUpCommands.TOPIC, platform.registryConfig()).serializer());
-    auditFactory = new DefaultKafkaProducerFactory<>(KafkaConventions.producer(bootstrapServers),
+  public FollowUpPublisher(PlatformProperties platform, KafkaClients clients) {
+    commandFactory = new DefaultKafkaProducerFactory<>(clients.producer(),
+        new StringSerializer(), AvroSerdes.forTopic(Topics.FOLLOW_UP_COMMANDS, platform.registryConfig()).serializer());
+    auditFactory = new DefaultKafkaProducerFactory<>(clients.producer(),
         new StringSerializer(),
         AvroSerdes.forTopic(Topics.FOLLOW_UP_ACCESS_AUDIT, platform.registryConfig()).serializer());
     commands = new KafkaTemplate<>(commandFactory);
@@ -46,7 +43,7 @@ public class FollowUpPublisher implements DisposableBean {
 
   /** Key = youthId: the topology processes all cases of a youth in one task. */
   public void command(FollowUpEvent command) {
-    await(() -> commands.send(FollowUpCommands.TOPIC.name(), command.getYouthId(), command).get(
+    await(() -> commands.send(Topics.FOLLOW_UP_COMMANDS.name(), command.getYouthId(), command).get(
         ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS));
   }
 

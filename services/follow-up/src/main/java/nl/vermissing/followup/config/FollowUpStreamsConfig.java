@@ -3,10 +3,8 @@ package nl.vermissing.followup.config;
 import java.time.Clock;
 import java.time.Duration;
 import nl.vermissing.events.FollowUpEvent;
-import nl.vermissing.followup.stream.FollowUpCommands;
 import nl.vermissing.followup.stream.FollowUpTopology;
 import nl.vermissing.platform.kafka.PlatformProperties;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 
-/** Wires the follow-up topology into Spring's Kafka Streams and creates the service's own command topic. */
+/** Wires the follow-up topology into Spring's Kafka Streams. */
 @Configuration
 @EnableKafkaStreams
 public class FollowUpStreamsConfig {
@@ -23,12 +21,6 @@ public class FollowUpStreamsConfig {
   public KStream<String, FollowUpEvent> followUpTopology(StreamsBuilder builder, PlatformProperties platform,
       @Value("${followup.timer-interval:5s}") Duration timerInterval) {
     return FollowUpTopology.build(builder, platform.registryConfig(), timerInterval);
-  }
-
-  @Bean
-  public NewTopic followUpCommandsTopic() {
-    return new NewTopic(FollowUpCommands.TOPIC.name(), FollowUpCommands.TOPIC.partitions(), (short) 1)
-        .configs(FollowUpCommands.TOPIC.brokerConfig());
   }
 
   @Bean

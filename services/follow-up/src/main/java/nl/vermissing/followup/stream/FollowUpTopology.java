@@ -72,7 +72,7 @@ public final class FollowUpTopology {
     Serde<String> keys = Serdes.String();
     Serde<CaseEvent> caseEvents = AvroSerdes.forTopic(Topics.CASE_EVENTS, registryConfig);
     Serde<FollowUpEvent> followUpEvents = AvroSerdes.forTopic(Topics.FOLLOW_UP_EVENTS, registryConfig);
-    Serde<FollowUpEvent> commands = AvroSerdes.forTopic(FollowUpCommands.TOPIC, registryConfig);
+    Serde<FollowUpEvent> commands = AvroSerdes.forTopic(Topics.FOLLOW_UP_COMMANDS, registryConfig);
     Serde<AgreementVersion> agreements = AvroSerdes.forTopic(Topics.AGREEMENTS, registryConfig);
 
     builder.globalTable(Topics.AGREEMENTS.name(),
@@ -96,7 +96,7 @@ public final class FollowUpTopology {
         .mapValues(event -> (SpecificRecord) event, Named.as("followup-case-event-input"));
 
     KStream<String, SpecificRecord> commandInput = builder
-        .stream(FollowUpCommands.TOPIC.name(), Consumed.with(keys, commands).withName("followup-read-commands"))
+        .stream(Topics.FOLLOW_UP_COMMANDS.name(), Consumed.with(keys, commands).withName("followup-read-commands"))
         .filter((youthId, command) -> command != null, Named.as("followup-present-commands"))
         .mapValues(command -> (SpecificRecord) command, Named.as("followup-command-input"));
 

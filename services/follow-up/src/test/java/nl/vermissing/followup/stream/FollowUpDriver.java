@@ -77,8 +77,8 @@ final class FollowUpDriver implements AutoCloseable {
         AvroSerdes.forTopic(Topics.CASE_EVENTS, registry).serializer());
     agreements = driver.createInputTopic(Topics.AGREEMENTS.name(), new StringSerializer(),
         AvroSerdes.forTopic(Topics.AGREEMENTS, registry).serializer());
-    commands = driver.createInputTopic(FollowUpCommands.TOPIC.name(), new StringSerializer(),
-        AvroSerdes.forTopic(FollowUpCommands.TOPIC, registry).serializer());
+    commands = driver.createInputTopic(Topics.FOLLOW_UP_COMMANDS.name(), new StringSerializer(),
+        AvroSerdes.forTopic(Topics.FOLLOW_UP_COMMANDS, registry).serializer());
     followUps = driver.createOutputTopic(Topics.FOLLOW_UP_EVENTS.name(), new StringDeserializer(),
         AvroSerdes.forTopic(Topics.FOLLOW_UP_EVENTS, registry).deserializer());
   }

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import nl.vermissing.intake.domain.NationalPseudonym;
 import nl.vermissing.intake.view.IntakeView;
-import nl.vermissing.platform.kafka.KafkaConventions;
+import nl.vermissing.platform.kafka.KafkaClients;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -53,18 +53,16 @@ public class IntakeConfig {
    * Events are written by {@link nl.vermissing.intake.stream.EventWriter}.
    */
   @Bean
-  public KafkaTemplate<String, byte[]> deadLetterTemplate(
-      @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
-    Map<String, Object> config = KafkaConventions.producer(bootstrapServers);
+  public KafkaTemplate<String, byte[]> deadLetterTemplate(KafkaClients clients) {
+    Map<String, Object> config = clients.producer();
     return new KafkaTemplate<>(
         new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
   }
 
   @Bean
   public ConcurrentKafkaListenerContainerFactory<String, byte[]> policeResponsesContainerFactory(
-      @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-      DefaultErrorHandler deadLetterErrorHandler) {
-    Map<String, Object> config = KafkaConventions.consumer(bootstrapServers, POLICE_RESPONSES_GROUP);
+      KafkaClients clients, DefaultErrorHandler deadLetterErrorHandler) {
+    Map<String, Object> config = clients.consumer(POLICE_RESPONSES_GROUP);
     ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
     factory.setConsumerFactory(
         new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));

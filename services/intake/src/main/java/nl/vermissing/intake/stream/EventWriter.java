@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nl.vermissing.catalogue.Topic;
-import nl.vermissing.platform.kafka.KafkaConventions;
+import nl.vermissing.platform.kafka.KafkaClients;
 import nl.vermissing.platform.kafka.PlatformProperties;
 import nl.vermissing.platform.registry.SpecificAvroSerializer;
 import org.apache.avro.specific.SpecificRecord;
@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +31,8 @@ public class EventWriter implements DisposableBean {
 
   private final Producer<String, SpecificRecord> producer;
 
-  public EventWriter(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-      PlatformProperties platform) {
-    Map<String, Object> config = KafkaConventions.producer(bootstrapServers);
+  public EventWriter(KafkaClients clients, PlatformProperties platform) {
+    Map<String, Object> config = clients.producer();
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "vermissing-intake-writer");
     SpecificAvroSerializer<SpecificRecord> values = new SpecificAvroSerializer<>();
     values.configure(platform.registryConfig(), false);

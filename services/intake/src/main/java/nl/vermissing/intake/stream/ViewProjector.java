@@ -13,7 +13,7 @@ import nl.vermissing.events.PoliceResponse;
 import nl.vermissing.events.RequiredNextStep;
 import nl.vermissing.events.YouthProfileVersion;
 import nl.vermissing.intake.view.IntakeView;
-import nl.vermissing.platform.kafka.KafkaConventions;
+import nl.vermissing.platform.kafka.KafkaClients;
 import nl.vermissing.platform.kafka.PlatformProperties;
 import nl.vermissing.platform.registry.AvroSerdes;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -29,7 +29,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -48,17 +47,16 @@ public class ViewProjector implements SmartLifecycle {
       List.of(Topics.YOUTH_PROFILES, Topics.CASE_EVENTS, Topics.POLICE_RESPONSES, Topics.NEXT_STEPS);
 
   private final IntakeView view;
-  private final String bootstrapServers;
+  private final KafkaClients clients;
   private final PlatformProperties platform;
   private final Map<String, Deserializer<? extends SpecificRecord>> decoders = new HashMap<>();
   private volatile boolean running;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private Thread thread;
 
-  public ViewProjector(IntakeView view, @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
-      PlatformProperties platform) {
+  public ViewProjector(IntakeView view, KafkaClients clients, PlatformProperties platform) {
     this.view = view;
-    this.bootstrapServers = bootstrap;
+    this.clients = clients;
     this.platform = platform;
   }
 
@@ -67,7 +65,7 @@ public class ViewProjector implements SmartLifecycle {
     for (Topic<?> topic : INPUTS) {
       decoders.put(topic.name(), AvroSerdes.forTopic(topic, platform.registryConfig()).deserializer());
     }
-    Map<String, Object> config = KafkaConventions.consumer(bootstrapServers, null);
+    Map<String, Object> config = clients.consumer(null);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "vermissing-intake-view");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);

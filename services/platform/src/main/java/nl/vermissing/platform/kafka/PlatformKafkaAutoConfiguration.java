@@ -7,12 +7,12 @@ import nl.vermissing.catalogue.Topic;
 import nl.vermissing.catalogue.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
@@ -31,33 +31,43 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaAdmin.class)
-@EnableConfigurationProperties(PlatformProperties.class)
+@EnableConfigurationProperties({PlatformProperties.class, KafkaProperties.class})
 public class PlatformKafkaAutoConfiguration {
 
   static {
     AvroTrust.trustEventPackage();
   }
 
-  /** Every catalogue topic and this service's dead-letter topics; creating an existing topic is a no-op. */
+  /** The service's Kafka connection (address and security) with the platform's conventions. */
+  @Bean
+  @ConditionalOnMissingBean
+  public KafkaClients kafkaClients(KafkaProperties boot) {
+    return KafkaClients.from(boot);
+  }
+
+  /**
+   * The catalogue topics this service writes or reads, and its dead-letter topics; creating an existing topic is a
+   * no-op. Only these: under least-privilege ACLs a service may not even describe the others.
+   */
   @Bean
   public KafkaAdmin.NewTopics catalogueTopics(PlatformProperties platform) {
     List<NewTopic> topics = new ArrayList<>();
     for (Topic<?> topic : Topics.ALL) {
-      topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.brokerConfig()));
+      if (topic.writer().equals(platform.serviceName()) || topic.readers().contains(platform.serviceName())) {
+        topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.brokerConfig()));
+      }
     }
     for (String input : platform.consumes()) {
       topics.add(new NewTopic(Topics.deadLetter(platform.serviceName(), input), 1, (short) 1)
           .configs(Map.of("cleanup.policy", "delete", "retention.ms", "-1")));
     }
-    topics.add(new NewTopic(Topics.SCHEMAS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
     return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
   }
 
   @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
   @ConditionalOnMissingBean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-  public KafkaStreamsConfiguration defaultKafkaStreamsConfig(PlatformProperties platform,
-      @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
-    Map<String, Object> config = KafkaConventions.streams(bootstrapServers, "vermissing-" + platform.serviceName(),
+  public KafkaStreamsConfiguration defaultKafkaStreamsConfig(PlatformProperties platform, KafkaClients clients) {
+    Map<String, Object> config = clients.streams("vermissing-" + platform.serviceName(),
         platform.serviceName(), platform.streamsStateDir());
     config.putAll(platform.registryConfig());
     return new KafkaStreamsConfiguration(config);

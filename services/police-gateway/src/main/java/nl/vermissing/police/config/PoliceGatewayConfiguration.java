@@ -2,7 +2,7 @@ package nl.vermissing.police.config;
 
 import java.time.Clock;
 import java.util.Map;
-import nl.vermissing.platform.kafka.KafkaConventions;
+import nl.vermissing.platform.kafka.KafkaClients;
 import nl.vermissing.platform.kafka.PlatformProperties;
 import nl.vermissing.platform.registry.SpecificAvroSerializer;
 import nl.vermissing.police.api.FeedHub;
@@ -13,7 +13,6 @@ import nl.vermissing.police.stream.PoliceView;
 import nl.vermissing.police.stream.PoliceViewLoader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -36,8 +35,8 @@ public class PoliceGatewayConfiguration {
 
   @Bean
   public PoliceViewLoader policeViewLoader(PoliceView view, PlatformProperties platform,
-      @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
-    return new PoliceViewLoader(view, bootstrapServers, platform.registryConfig(), platform.serviceName());
+      KafkaClients clients) {
+    return new PoliceViewLoader(view, clients, platform.registryConfig(), platform.serviceName());
   }
 
   @Bean
@@ -47,9 +46,8 @@ public class PoliceGatewayConfiguration {
 
   /** acks=all and idempotent (the platform's producer conventions); values are Avro in the registry's format. */
   @Bean
-  public KafkaTemplate<String, SpecificRecord> policeTemplate(PlatformProperties platform,
-      @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
-    Map<String, Object> config = KafkaConventions.producer(bootstrapServers);
+  public KafkaTemplate<String, SpecificRecord> policeTemplate(PlatformProperties platform, KafkaClients clients) {
+    Map<String, Object> config = clients.producer();
     SpecificAvroSerializer<SpecificRecord> values = new SpecificAvroSerializer<>();
     values.configure(platform.registryConfig(), false);
     return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), values));

@@ -10,7 +10,7 @@ import nl.vermissing.catalogue.Topics;
 import nl.vermissing.events.PoliceAlert;
 import nl.vermissing.events.PoliceResponse;
 import nl.vermissing.platform.kafka.DeadLetters;
-import nl.vermissing.platform.kafka.KafkaConventions;
+import nl.vermissing.platform.kafka.KafkaClients;
 import nl.vermissing.platform.registry.AvroSerdes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,17 +40,17 @@ public class PoliceViewLoader implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(PoliceViewLoader.class);
 
   private final PoliceView view;
-  private final String bootstrapServers;
+  private final KafkaClients clients;
   private final Map<String, Object> registryConfig;
   private final String serviceName;
   private volatile boolean running;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
   private Thread thread;
 
-  public PoliceViewLoader(PoliceView view, String bootstrapServers, Map<String, Object> registryConfig,
+  public PoliceViewLoader(PoliceView view, KafkaClients clients, Map<String, Object> registryConfig,
       String serviceName) {
     this.view = view;
-    this.bootstrapServers = bootstrapServers;
+    this.clients = clients;
     this.registryConfig = registryConfig;
     this.serviceName = serviceName;
   }
@@ -85,7 +85,7 @@ public class PoliceViewLoader implements SmartLifecycle {
   }
 
   private void run() {
-    Map<String, Object> config = KafkaConventions.consumer(bootstrapServers, null);
+    Map<String, Object> config = clients.consumer(null);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-view-" + Integer.toHexString(hashCode()));
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
@@ -152,7 +152,7 @@ public class PoliceViewLoader implements SmartLifecycle {
       log.warn("police view: record {}-{}@{} cannot be applied, dead-lettered: {}", record.topic(),
           record.partition(), record.offset(), e.toString());
       Producer<byte[], byte[]> producer = deadLetters != null ? deadLetters : new KafkaProducer<>(
-          KafkaConventions.producer(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());
+          clients.producer(), new ByteArraySerializer(), new ByteArraySerializer());
       producer.send(DeadLetters.record(serviceName, record.topic(), record.partition(), record.offset(),
           record.key(), record.value(), record.headers(), e));
       producer.flush();

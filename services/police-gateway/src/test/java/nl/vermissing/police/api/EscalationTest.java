@@ -12,6 +12,7 @@ import nl.vermissing.events.AcknowledgementOverdue;
 import nl.vermissing.events.AlertAcknowledged;
 import nl.vermissing.events.PoliceAlert;
 import nl.vermissing.events.PoliceResponse;
+import nl.vermissing.platform.kafka.KafkaClients;
 import nl.vermissing.platform.testing.TestKafka;
 import nl.vermissing.police.PoliceGatewayTestBase;
 import nl.vermissing.police.SseClient;
@@ -135,7 +136,7 @@ class EscalationTest extends PoliceGatewayTestBase {
 
     // a new instance rebuilds its view from the topics, applying responses after the alerts they answer
     PoliceView rebuilt = new PoliceView();
-    PoliceViewLoader loader = new PoliceViewLoader(rebuilt, TestKafka.get().bootstrapServers(),
+    PoliceViewLoader loader = new PoliceViewLoader(rebuilt, KafkaClients.of(TestKafka.get().bootstrapServers()),
         Map.copyOf(TestKafka.get().registryConfig()), "police-gateway-restart-test");
     loader.start();
     try {
