@@ -95,7 +95,7 @@ class StandaloneServicesTest {
     ports.put(Topics.SCHEMA_REGISTRY, registryPort);
     launch(Topics.SCHEMA_REGISTRY, jars.get(Topics.SCHEMA_REGISTRY), Map.of(
         "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-        "SCHEMA_REGISTRY_PORT", String.valueOf(registryPort)));
+        "VERMISSING_SCHEMA_REGISTRY_PORT", String.valueOf(registryPort)));
     awaitUp(Topics.SCHEMA_REGISTRY, URI.create("http://localhost:" + registryPort + "/subjects"));
 
     for (String service : SERVICES) {
