@@ -160,6 +160,7 @@ final class AccessMatrixPolicy {
       post(F + "/cases/{caseId}/consent", Scope.FOLLOW_UP_CASE, RECORDERS,
           "{\"givenBy\":\"YOUTH\",\"signedAt\":\"${past}\"}"),
       post(F + "/cases/{caseId}/consent/withdrawal", Scope.FOLLOW_UP_CASE, RECORDERS, "{}"),
+      get(F + "/cases/{caseId}/commands/{eventId}", Scope.FOLLOW_UP_CASE, RECORDERS, null),
       // register: aggregates and the pseudonymised episodes, national consumers and auditors
       get("/api/register/episodes", Scope.NATIONAL, REGISTER_READERS, 200),
       get("/api/register/statistics", Scope.NATIONAL, REGISTER_READERS, 200),

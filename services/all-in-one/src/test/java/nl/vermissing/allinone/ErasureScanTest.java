@@ -88,7 +88,7 @@ class ErasureScanTest {
       post(followUp, "/api/followup/cases/" + caseId + "/held", """
           {"heldAt":"%s","heldBy":"Iris Smit","independentInterviewer":true,"stayedWith":"Onderdak-%s",
            "harm":"Letsel-%s","exploitationIndicators":["GIFTS_OR_MONEY"]}
-          """.formatted(Instant.now(), MARK, MARK), 202);
+          """.formatted(Instant.now(), MARK, MARK), 201);
       await().atMost(Duration.ofSeconds(120)).until(() -> get(followUp, "/api/followup/cases/" + caseId + "/conversation")
           .contains("Onderdak-" + MARK));
 
