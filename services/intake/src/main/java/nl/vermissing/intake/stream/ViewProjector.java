@@ -2,7 +2,6 @@ package nl.vermissing.intake.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import nl.vermissing.events.RequiredNextStep;
 import nl.vermissing.events.YouthProfileVersion;
 import nl.vermissing.intake.view.IntakeView;
 import nl.vermissing.platform.kafka.KafkaClients;
+import nl.vermissing.platform.kafka.TopicPartitions;
 import nl.vermissing.platform.kafka.PlatformProperties;
 import nl.vermissing.platform.registry.AvroSerdes;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -21,7 +21,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -78,12 +77,8 @@ public class ViewProjector implements SmartLifecycle {
 
   private void run() {
     try {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (Topic<?> topic : INPUTS) {
-        for (PartitionInfo p : consumer.partitionsFor(topic.name(), Duration.ofSeconds(30))) {
-          partitions.add(new TopicPartition(p.topic(), p.partition()));
-        }
-      }
+      List<TopicPartition> partitions = TopicPartitions.of(consumer,
+          INPUTS.stream().map(Topic::name).toList(), Duration.ofSeconds(60));
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions, Duration.ofSeconds(30));

@@ -78,6 +78,12 @@ public class PlatformKafkaAutoConfiguration {
     return factoryBean -> factoryBean.setLeaveGroupOnClose(true);
   }
 
+  /** A stream thread that dies on a passing condition is replaced; on anything else the app stops (health DOWN). */
+  @Bean
+  public StreamsBuilderFactoryBeanConfigurer streamsFailurePolicy() {
+    return factoryBean -> factoryBean.setStreamsUncaughtExceptionHandler(new StreamsFailurePolicy());
+  }
+
   /** Health includes the state of the service's Kafka Streams topologies. */
   @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")

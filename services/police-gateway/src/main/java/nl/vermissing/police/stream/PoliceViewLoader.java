@@ -11,6 +11,7 @@ import nl.vermissing.events.PoliceAlert;
 import nl.vermissing.events.PoliceResponse;
 import nl.vermissing.platform.kafka.DeadLetters;
 import nl.vermissing.platform.kafka.KafkaClients;
+import nl.vermissing.platform.kafka.TopicPartitions;
 import nl.vermissing.platform.registry.AvroSerdes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -162,14 +162,7 @@ public class PoliceViewLoader implements SmartLifecycle {
   }
 
   private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : List.of(Topics.POLICE_ALERTS.name(), Topics.POLICE_RESPONSES.name())) {
-      List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(30));
-      if (infos == null || infos.isEmpty()) {
-        throw new IllegalStateException("topic " + topic + " does not exist");
-      }
-      infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
-    }
-    return partitions;
+    return TopicPartitions.of(c, List.of(Topics.POLICE_ALERTS.name(), Topics.POLICE_RESPONSES.name()),
+        Duration.ofSeconds(60));
   }
 }
