@@ -174,10 +174,7 @@ public class ProfileCommands {
 
   private static Optional<ProfileView> duplicateOf(IntakeView view, String institutionId, String national,
       String youthId) {
-    return view.read(v -> v.profilesOf(institutionId).stream()
-        .map(s -> v.profile(s.youthId()).orElseThrow())
-        .filter(p -> p.getNationalPseudonym().equals(national) && !p.getYouthId().equals(youthId))
-        .findFirst()
+    return view.read(v -> v.otherWithPseudonym(institutionId, national, youthId)
         .flatMap(p -> v.profileView(p.getYouthId())));
   }
 

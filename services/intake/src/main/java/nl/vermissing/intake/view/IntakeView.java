@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import nl.vermissing.events.AbsenceReported;
 import nl.vermissing.platform.crypto.FieldEncryption;
@@ -61,6 +63,8 @@ public class IntakeView {
 
   private final ZoneId zone;
   private final Map<String, YouthProfileVersion> profiles = new HashMap<>();
+  /** Youths (not erased) by national pseudonym: the duplicate check on every profile change looks here. */
+  private final Map<String, Set<String>> youthsByPseudonym = new HashMap<>();
   private final Map<String, String> keyByEventId = new HashMap<>();
   private final Map<String, CaseFile> cases = new HashMap<>();
   private final Map<String, String> openCaseByYouth = new HashMap<>();
@@ -83,7 +87,11 @@ public class IntakeView {
     }
     YouthProfileVersion current = profiles.get(version.getYouthId());
     if (current == null || version.getVersion() > current.getVersion()) {
+      if (current != null) {
+        unindex(current);
+      }
       profiles.put(version.getYouthId(), version);
+      index(version);
     }
     if (version.getErased()) {
       forget(version.getYouthId());
@@ -91,6 +99,32 @@ public class IntakeView {
     if (eventId != null) {
       keyByEventId.put(eventId, version.getYouthId());
     }
+  }
+
+  private void index(YouthProfileVersion version) {
+    if (!version.getErased() && version.getNationalPseudonym() != null) {
+      youthsByPseudonym.computeIfAbsent(version.getNationalPseudonym(), k -> new HashSet<>())
+          .add(version.getYouthId());
+    }
+  }
+
+  private void unindex(YouthProfileVersion version) {
+    Set<String> youths = version.getNationalPseudonym() == null ? null
+        : youthsByPseudonym.get(version.getNationalPseudonym());
+    if (youths != null && youths.remove(version.getYouthId()) && youths.isEmpty()) {
+      youthsByPseudonym.remove(version.getNationalPseudonym());
+    }
+  }
+
+  /** Another youth of the institution (not erased) with the same national pseudonym, i.e. the same BSN. */
+  public synchronized Optional<YouthProfileVersion> otherWithPseudonym(String institutionId, String national,
+      String youthId) {
+    return youthsByPseudonym.getOrDefault(national, Set.of()).stream()
+        .filter(id -> !id.equals(youthId))
+        .map(profiles::get)
+        .filter(p -> p.getInstitutionId().equals(institutionId) && !p.getErased())
+        .sorted(Comparator.comparing(YouthProfileVersion::getYouthId))
+        .findFirst();
   }
 
   /** The youth's personal data was erased: the cases held in memory keep only what is not personal. */

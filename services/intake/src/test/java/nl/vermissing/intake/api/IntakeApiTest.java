@@ -591,6 +591,29 @@ class IntakeApiTest {
   }
 
   @Test
+  void aSecondProfileWithTheSameBsnInTheInstitutionIsRefusedWithTheExistingOne() throws Exception {
+    LocalDate dob = LocalDate.now().minusYears(15);
+    String bsn = randomBsn();
+    String first = createYouth(dob, "OPEN", "", bsn);
+    mvc.perform(json(post("/api/intake/institutions/{i}/youths", inst), profileJson(dob, "OPEN", "").replace(BSN, bsn))
+            .with(staff()))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.existing.youthId").value(first));
+    // changing another profile to that BSN is refused as well
+    String second = createYouth(dob, "OPEN", "", randomBsn());
+    mvc.perform(json(put("/api/intake/institutions/{i}/youths/{y}", inst, second),
+            profileJson(dob, "OPEN", "").replace(BSN, bsn)).with(staff()))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.existing.youthId").value(first));
+    // once the first youth is erased, the BSN may be used again
+    mvc.perform(json(post("/api/intake/institutions/{i}/youths/{y}/erasure", inst, first),
+        "{\"reason\":\"left care\"}").with(staff())).andExpect(status().isNoContent());
+    mvc.perform(json(put("/api/intake/institutions/{i}/youths/{y}", inst, second),
+            profileJson(dob, "OPEN", "").replace(BSN, bsn)).with(staff()))
+        .andExpect(status().isOk());
+  }
+
+  @Test
   void aMissingYouthCannotBeErased() throws Exception {
     String youthId = createYouth(LocalDate.now().minusYears(15), "OPEN", "", randomBsn());
     openCase(youthId, clock.instant().minusSeconds(600));
