@@ -39,8 +39,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The case commands of the institution: each is checked against the case state machine and the time rules (t0 not
- * in the future, return not before t0) and then written as exactly one case event keyed by case id. A youth has at
- * most one open case. A police found report closes a still-open case once (YouthReturned, found by POLICE).
+ * in the future, return not before t0) and then written as one case event keyed by case id. A youth has at most one
+ * open case. An absence of a youth whose profile carries standing risks is followed at once by the system's RED
+ * assessment (see {@link RiskClassifier#standingRiskAssessment}). A police found report closes a still-open case once
+ * (YouthReturned, found by POLICE).
  */
 @Service
 public class CaseCommands {
@@ -48,6 +50,8 @@ public class CaseCommands {
   private static final Logger log = LoggerFactory.getLogger(CaseCommands.class);
   /** Clocks of browsers and servers differ a little: "in the future" means beyond this. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+  /** recordedBy of the events the system writes by itself. */
+  public static final String SYSTEM = "system";
 
   private final ReadSide readSide;
   private final Idempotency idempotency;
@@ -67,7 +71,9 @@ public class CaseCommands {
   public CaseView reportAbsence(String institutionId, Requests.AbsenceRequest r, Actor actor, String key) {
     IntakeView view = readSide.ready();
     String eventId = Idempotency.eventId(institutionId, "report-absence", key);
-    return idempotency.once(eventId, () -> replay(view, eventId), () -> {
+    // a retry also completes the system's risk assessment if the first attempt stopped right after the absence
+    return idempotency.once(eventId,
+        () -> view.keyOfEvent(eventId).flatMap(caseId -> assessStandingRisks(view, caseId, eventId)), () -> {
       notInFuture(r.lastSeenAt(), "lastSeenAt");
       YouthProfileVersion profile = view.profile(r.youthId())
           .filter(p -> p.getInstitutionId().equals(institutionId) && !p.getErased())
@@ -89,9 +95,48 @@ public class CaseCommands {
             .build();
         CaseEvent event = envelope(eventId, caseId, profile.getYouthId(), institutionId, r.lastSeenAt(), actor, absence);
         readSide.writeAndWait(Topics.CASE_EVENTS, caseId, event, null);
+        standingRiskAssessment(event).ifPresent(risk -> readSide.writeAndWait(Topics.CASE_EVENTS, caseId, risk, null));
         return view.caseView(caseId).orElseThrow();
       });
     });
+  }
+
+  /**
+   * Writes the system's assessment of a case opened by the absence event {@code absenceEventId} if it is still due:
+   * the case is open, nobody has assessed it yet, and the assessment's event id is not yet in the log.
+   */
+  private Optional<CaseView> assessStandingRisks(IntakeView view, String caseId, String absenceEventId) {
+    return view.caseFile(caseId).map(known -> locks.with(known.youthId(), () -> {
+      Optional<CaseEvent> due = view.read(v -> v.caseFile(caseId)
+          .filter(f -> f.status().isOpen() && f.risk() == null)
+          .filter(f -> v.keyOfEvent(standingRiskEventId(absenceEventId)).isEmpty())
+          .flatMap(f -> standingRiskAssessment(f.events().get(0))));
+      due.ifPresent(risk -> readSide.writeAndWait(Topics.CASE_EVENTS, caseId, risk, null));
+      return view.caseView(caseId).orElseThrow();
+    }));
+  }
+
+  /**
+   * The RiskAssessed (RED, recorded by the system) that follows an absence of a youth with standing risks in the
+   * profile; its event id is derived from the absence's, so it is written once per case whatever the retries.
+   */
+  private Optional<CaseEvent> standingRiskAssessment(CaseEvent absenceEvent) {
+    AbsenceReported absence = (AbsenceReported) absenceEvent.getPayload();
+    LocalDate t0Date = absence.getLastSeenAt().atZone(zone).toLocalDate();
+    LocalDate today = LocalDate.now(clock.withZone(zone));
+    return RiskClassifier.standingRiskAssessment(RiskClassifier.subjectOf(absence.getYouth(), t0Date), today)
+        .map(a -> CaseEvent.newBuilder().setEventId(standingRiskEventId(absenceEvent.getEventId()))
+            .setCaseId(absenceEvent.getCaseId()).setYouthId(absenceEvent.getYouthId())
+            .setInstitutionId(absenceEvent.getInstitutionId()).setOccurredAt(clock.instant())
+            .setRecordedAt(clock.instant()).setRecordedBy(SYSTEM)
+            .setPayload(RiskAssessed.newBuilder().setIndicators(List.copyOf(a.indicators()))
+                .setRequiredMinimum(a.requiredMinimum()).setLevel(a.level()).setRationale(a.rationale()).build())
+            .build());
+  }
+
+  static String standingRiskEventId(String absenceEventId) {
+    return UUID.nameUUIDFromBytes(("intake|standing-risk|" + absenceEventId).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   public CaseView recordLocalAction(String institutionId, String caseId, Requests.LocalActionRequest r, Actor actor,
@@ -102,16 +147,16 @@ public class CaseCommands {
     });
   }
 
-  /** Applies the risk rules of {@link RiskClassifier} to the case's youth snapshot and current level. */
+  /**
+   * Applies the risk rules of {@link RiskClassifier} to the case's youth snapshot (incl. the profile's standing
+   * risks as they were when the absence was reported) and current level.
+   */
   public CaseView assessRisk(String institutionId, String caseId, Requests.RiskAssessmentRequest r, Actor actor,
       String key) {
     return onCase(institutionId, caseId, CaseCommand.ASSESS_RISK, key, actor, file -> {
-      YouthSnapshot y = file.absence().getYouth();
       LocalDate today = LocalDate.now(clock.withZone(zone));
-      RiskClassifier.Subject subject = new RiskClassifier.Subject(y.getPlacementType(),
-          y.getLegalTitle() == null ? null : y.getLegalTitle().getKind(),
-          y.getLegalTitle() == null ? null : y.getLegalTitle().getValidUntil(),
-          LocalDate.parse(y.getDateOfBirth()), file.lastSeenAt().atZone(zone).toLocalDate());
+      RiskClassifier.Subject subject = RiskClassifier.subjectOf(file.absence().getYouth(),
+          file.lastSeenAt().atZone(zone).toLocalDate());
       RiskClassifier.Assessment a = RiskClassifier.assess(subject, r.indicators(), r.level(), file.riskLevel(),
           r.downgradeReason(), r.rationale(), today);
       return new Decision(clock.instant(), RiskAssessed.newBuilder()

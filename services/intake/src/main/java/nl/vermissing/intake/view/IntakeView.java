@@ -127,13 +127,18 @@ public class IntakeView {
         .findFirst();
   }
 
-  /** The youth's personal data was erased: the cases held in memory keep only what is not personal. */
+  /**
+   * The youth's personal data was erased: that youth's cases and the police responses about them keep only what is
+   * not personal. Other youths' cases and responses are left as they are.
+   */
   private void forget(String youthId) {
+    Set<String> casesOfYouth = new HashSet<>();
     for (Map.Entry<String, CaseFile> entry : cases.entrySet()) {
       CaseFile file = entry.getValue();
       if (!file.youthId().equals(youthId)) {
         continue;
       }
+      casesOfYouth.add(entry.getKey());
       CaseFile forgotten = null;
       for (CaseEvent event : file.events()) {
         CaseEvent blank = FieldEncryption.withoutPersonalData(event);
@@ -146,7 +151,9 @@ public class IntakeView {
       entry.setValue(forgotten);
     }
     policeResponses.replaceAll((caseId, responses) -> responses.stream()
-        .map(FieldEncryption::withoutPersonalData).collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+        .map(response -> casesOfYouth.contains(caseId) || youthId.equals(response.getYouthId())
+            ? FieldEncryption.withoutPersonalData(response) : response)
+        .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
   }
 
   public synchronized void applyCaseEvent(CaseEvent event) {

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -27,11 +29,18 @@ import nl.vermissing.events.AbsenceReported;
 import nl.vermissing.events.CaseEvent;
 import nl.vermissing.events.FoundReported;
 import nl.vermissing.events.InformationRequested;
+import nl.vermissing.events.KnownRisk;
 import nl.vermissing.events.NextStepKind;
+import nl.vermissing.events.PlacementType;
 import nl.vermissing.events.PoliceResponse;
 import nl.vermissing.events.RequiredNextStep;
+import nl.vermissing.events.RiskAssessed;
+import nl.vermissing.events.RiskIndicator;
 import nl.vermissing.events.RiskLevel;
+import nl.vermissing.events.Sex;
+import nl.vermissing.events.SightingReported;
 import nl.vermissing.events.YouthReturned;
+import nl.vermissing.events.YouthSnapshot;
 import nl.vermissing.intake.IntakeApplication;
 import nl.vermissing.intake.config.IntakeConfig;
 import nl.vermissing.intake.support.MutableClock;
@@ -156,6 +165,29 @@ class IntakeApiTest {
 
   String createYouth() throws Exception {
     return createYouth(LocalDate.now().minusYears(15), "OPEN", "", BSN);
+  }
+
+  /** The fixture profile without standing risks: no known risks, the associate not marked suspected exploiter. */
+  static String withoutStandingRisks(String profileJson) {
+    String json = profileJson.replace("\"suspectedExploiter\":true", "\"suspectedExploiter\":false")
+        .replace("\"knownRisks\":[\"SEXUAL_EXPLOITATION\"]", "\"knownRisks\":[]");
+    assertThat(json).doesNotContain("SEXUAL_EXPLOITATION", "\"suspectedExploiter\":true");
+    return json;
+  }
+
+  String createYouthWithoutStandingRisks(LocalDate dob, String placement, String extra) throws Exception {
+    return createYouthFrom(withoutStandingRisks(profileJson(dob, placement, extra).replace(BSN, randomBsn())));
+  }
+
+  String createYouthWithoutStandingRisks() throws Exception {
+    return createYouthFrom(withoutStandingRisks(profileJson(LocalDate.now().minusYears(15), "OPEN", "")));
+  }
+
+  String createYouthFrom(String profileJson) throws Exception {
+    String body = mvc.perform(json(post("/api/intake/institutions/{i}/youths", inst), profileJson).with(staff()))
+        .andExpect(status().isCreated())
+        .andReturn().getResponse().getContentAsString();
+    return JsonPath.read(body, "$.youthId");
   }
 
   ResultActions report(String youthId, Instant t0, String key) throws Exception {
@@ -314,7 +346,7 @@ class IntakeApiTest {
 
   @Test
   void theLifeOfACase() throws Exception {
-    String youthId = createYouth();
+    String youthId = createYouthWithoutStandingRisks();
     Instant t0 = clock.instant().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
     problem(report(youthId, clock.instant().plus(1, ChronoUnit.HOURS), null), 400, "lastSeenAt");
@@ -411,7 +443,7 @@ class IntakeApiTest {
   @Test
   void riskRulesFollowAgeAndPlacementAndTheClock() throws Exception {
     // under 13 at t0: UNDER_13 added, RED required
-    String child = createYouth(LocalDate.now().minusYears(12), "OPEN", "");
+    String child = createYouthWithoutStandingRisks(LocalDate.now().minusYears(12), "OPEN", "");
     String c1 = openCase(child, clock.instant().minusSeconds(600));
     problem(onCase(c1, "risk-assessments", "{\"level\":\"GREEN\"}"), 400, "level");
     onCase(c1, "risk-assessments", "{}").andExpect(status().isOk())
@@ -420,7 +452,7 @@ class IntakeApiTest {
 
     // closed placement with a court title: always RED, until the title has expired
     LocalDate until = LocalDate.now().plusDays(10);
-    String closed = createYouth(LocalDate.now().minusYears(16), "CLOSED",
+    String closed = createYouthWithoutStandingRisks(LocalDate.now().minusYears(16), "CLOSED",
         ",\"legalTitle\":{\"kind\":\"MACHTIGING_GESLOTEN_JEUGDHULP\",\"validUntil\":\"" + until + "\"}");
     String c2 = openCase(closed, clock.instant().minusSeconds(600));
     onCase(c2, "risk-assessments", "{}").andExpect(status().isOk())
@@ -433,8 +465,113 @@ class IntakeApiTest {
   }
 
   @Test
+  void givenStandingRisksInTheProfile_whenTheAbsenceIsReported_thenTheSystemRecordsRedAtOnceAndStaffCannotGoLower()
+      throws Exception {
+    // Given a youth whose profile records known sexual exploitation and an associate marked suspected exploiter
+    String youthId = createYouth(LocalDate.now().minusYears(15), "OPEN", "", randomBsn());
+    String key = TopicIo.id();
+
+    // When staff report the absence (and the client retries with the same key)
+    String body = report(youthId, clock.instant().minusSeconds(900), key)
+        .andExpect(status().isCreated())
+        // Then the case is red at once, with the derived indicators and why
+        .andExpect(jsonPath("$.risk.level").value("RED"))
+        .andExpect(jsonPath("$.risk.requiredMinimum").value("RED"))
+        .andExpect(jsonPath("$.risk.indicators").value(
+            containsInAnyOrder("SEXUAL_EXPLOITATION", "WITH_CRIMINALS_OR_EXPLOITER")))
+        .andExpect(jsonPath("$.risk.rationale").value(startsWith("standing risk in the profile: ")))
+        .andExpect(jsonPath("$.risk.rationale").value(containsString("known risk SEXUAL_EXPLOITATION")))
+        .andExpect(jsonPath("$.risk.rationale").value(containsString("suspected exploiter")))
+        .andExpect(jsonPath("$.timeline.length()").value(2))
+        .andExpect(jsonPath("$.timeline[1].kind").value("RiskAssessed"))
+        .andExpect(jsonPath("$.timeline[1].by").value("system"))
+        .andReturn().getResponse().getContentAsString();
+    String caseId = JsonPath.read(body, "$.caseId");
+    // the rationale names the standing risks, not the associate
+    assertThat((String) JsonPath.read(body, "$.risk.rationale")).doesNotContain("Kevin");
+    report(youthId, clock.instant().minusSeconds(900), key).andExpect(status().isCreated())
+        .andExpect(jsonPath("$.caseId").value(caseId))
+        .andExpect(jsonPath("$.timeline.length()").value(2));
+    List<CaseEvent> events = eventsOf(caseId);
+    assertThat(events).extracting(e -> e.getPayload().getClass().getSimpleName())
+        .containsExactly("AbsenceReported", "RiskAssessed");
+    assertThat(events.get(1).getRecordedBy()).isEqualTo("system");
+    assertThat(((RiskAssessed) events.get(1).getPayload()).getIndicators())
+        .containsExactlyInAnyOrder(RiskIndicator.SEXUAL_EXPLOITATION, RiskIndicator.WITH_CRIMINALS_OR_EXPLOITER);
+
+    // and staff can never record a lower level, not even with a reason
+    problem(onCase(caseId, "risk-assessments", "{\"level\":\"ORANGE\",\"downgradeReason\":\"she called\"}"),
+        400, "level");
+    problem(onCase(caseId, "risk-assessments", "{\"level\":\"GREEN\",\"downgradeReason\":\"she called\"}"),
+        400, "level");
+    // and a staff assessment lists the standing indicators beside their own
+    onCase(caseId, "risk-assessments", "{\"indicators\":[\"OUT_OF_CHARACTER\"]}").andExpect(status().isOk())
+        .andExpect(jsonPath("$.risk.level").value("RED"))
+        .andExpect(jsonPath("$.risk.indicators").value(containsInAnyOrder("OUT_OF_CHARACTER",
+            "SEXUAL_EXPLOITATION", "WITH_CRIMINALS_OR_EXPLOITER")));
+  }
+
+  @Test
+  void aKnownSuicideOrDangerRiskAloneMakesTheAbsenceRed_andAYouthWithoutStandingRisksWaitsForStaff()
+      throws Exception {
+    String suicide = createYouthFrom(withoutStandingRisks(
+        profileJson(LocalDate.now().minusYears(16), "OPEN", "").replace(BSN, randomBsn()))
+        .replace("\"knownRisks\":[]", "\"knownRisks\":[\"SUICIDE\",\"SUBSTANCE_USE\"]"));
+    report(suicide, clock.instant().minusSeconds(300), null).andExpect(status().isCreated())
+        .andExpect(jsonPath("$.risk.level").value("RED"))
+        .andExpect(jsonPath("$.risk.indicators").value(containsInAnyOrder("SUICIDAL_INTENT")));
+
+    String danger = createYouthFrom(withoutStandingRisks(
+        profileJson(LocalDate.now().minusYears(16), "OPEN", "").replace(BSN, randomBsn()))
+        .replace("\"knownRisks\":[]", "\"knownRisks\":[\"DANGER_TO_OTHERS\"]"));
+    report(danger, clock.instant().minusSeconds(300), null).andExpect(status().isCreated())
+        .andExpect(jsonPath("$.risk.level").value("RED"))
+        .andExpect(jsonPath("$.risk.indicators").value(containsInAnyOrder("DANGER_TO_OTHERS")));
+
+    String none = createYouthWithoutStandingRisks(LocalDate.now().minusYears(16), "OPEN", "");
+    String caseId = JsonPath.read(report(none, clock.instant().minusSeconds(300), null)
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.risk").doesNotExist())
+        .andExpect(jsonPath("$.timeline.length()").value(1))
+        .andReturn().getResponse().getContentAsString(), "$.caseId");
+    assertThat(eventsOf(caseId)).hasSize(1);
+  }
+
+  @Test
+  void aRetryCompletesTheSystemsRiskAssessmentWhenTheFirstAttemptStoppedAfterTheAbsence() throws Exception {
+    // Given an absence in the log, written by a first attempt that stopped before the system's assessment
+    String youthId = createYouth(LocalDate.now().minusYears(15), "OPEN", "", randomBsn());
+    String key = TopicIo.id();
+    String eventId = nl.vermissing.intake.command.Idempotency.eventId(inst, "report-absence", key);
+    String caseId = java.util.UUID.nameUUIDFromBytes(("case|" + eventId).getBytes(StandardCharsets.UTF_8))
+        .toString();
+    Instant t0 = clock.instant().minusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
+    YouthSnapshot youth = YouthSnapshot.newBuilder().setNationalPseudonym("p-" + youthId).setProfileVersion(1)
+        .setGivenName("Sanne").setFamilyName("de Vries")
+        .setDateOfBirth(LocalDate.now().minusYears(15).toString()).setSex(Sex.FEMALE)
+        .setKnownRisks(List.of(KnownRisk.SEXUAL_EXPLOITATION)).setPlacementType(PlacementType.OPEN).build();
+    TopicIo.write(Topics.CASE_EVENTS, caseId, CaseEvent.newBuilder().setEventId(eventId).setCaseId(caseId)
+        .setYouthId(youthId).setInstitutionId(inst).setOccurredAt(t0).setRecordedAt(clock.instant())
+        .setRecordedBy("user-institution_staff")
+        .setPayload(AbsenceReported.newBuilder().setLastSeenAt(t0).setWhereaboutsKnown(false)
+            .setReportedBy("Test INSTITUTION_STAFF").setYouth(youth).build())
+        .build());
+    await().atMost(Duration.ofSeconds(10)).until(() -> view.caseFile(caseId).isPresent());
+
+    // When the client retries with the same key
+    report(youthId, t0, key).andExpect(status().isCreated())
+        // Then it gets the same case, now red, and the assessment is written once
+        .andExpect(jsonPath("$.caseId").value(caseId))
+        .andExpect(jsonPath("$.risk.level").value("RED"))
+        .andExpect(jsonPath("$.risk.indicators").value(containsInAnyOrder("SEXUAL_EXPLOITATION")));
+    report(youthId, t0, key).andExpect(status().isCreated()).andExpect(jsonPath("$.timeline.length()").value(2));
+    assertThat(eventsOf(caseId)).extracting(e -> e.getPayload().getClass().getSimpleName())
+        .containsExactly("AbsenceReported", "RiskAssessed");
+  }
+
+  @Test
   void aRetryWithTheSameIdempotencyKeyGivesTheSameAnswerAndOneEvent() throws Exception {
-    String youthId = createYouth();
+    String youthId = createYouthWithoutStandingRisks();
     Instant t0 = clock.instant().minusSeconds(900);
     String key = TopicIo.id();
     String first = JsonPath.read(report(youthId, t0, key).andExpect(status().isCreated()).andReturn()
@@ -467,7 +604,7 @@ class IntakeApiTest {
 
   @Test
   void onlyTheInstitutionsOwnPeopleGetIn() throws Exception {
-    String youthId = createYouth();
+    String youthId = createYouthWithoutStandingRisks();
     String caseId = openCase(youthId, clock.instant().minusSeconds(300));
     RequestPostProcessor otherStaff = as("INSTITUTION_STAFF", "inst-other");
     mvc.perform(get("/api/intake/institutions/{i}/cases/{c}", inst, caseId).with(otherStaff))
@@ -588,6 +725,47 @@ class IntakeApiTest {
     assertThat(detail).doesNotContain("red jacket", "Sanne", "Lelystad", "Kevin");
     mvc.perform(get("/api/intake/institutions/{i}/youths/{y}", inst, youthId).with(staff()))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void erasingOneYouthLeavesThePoliceResponsesAboutOtherYouthsReadable() throws Exception {
+    // Given two youths, each with a case that police asked about and reported a sighting for
+    String erased = createYouthWithoutStandingRisks(LocalDate.now().minusYears(15), "OPEN", "");
+    String kept = createYouthWithoutStandingRisks(LocalDate.now().minusYears(14), "OPEN", "");
+    String erasedCase = openCase(erased, clock.instant().minusSeconds(1800));
+    String keptCase = openCase(kept, clock.instant().minusSeconds(1800));
+    TopicIo.write(Topics.POLICE_RESPONSES, erasedCase,
+        response(erasedCase, erased, new InformationRequested("Does Anna have a bicycle?")));
+    TopicIo.write(Topics.POLICE_RESPONSES, erasedCase, response(erasedCase, erased, SightingReported.newBuilder()
+        .setSeenAt(clock.instant().minusSeconds(600)).setLocation("Almere Buiten").setDescription("on a bicycle")
+        .build()));
+    TopicIo.write(Topics.POLICE_RESPONSES, keptCase,
+        response(keptCase, kept, new InformationRequested("Has Bo got a phone?")));
+    TopicIo.write(Topics.POLICE_RESPONSES, keptCase, response(keptCase, kept, SightingReported.newBuilder()
+        .setSeenAt(clock.instant().minusSeconds(600)).setLocation("Utrecht Centraal").setDescription("with two men")
+        .build()));
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+      assertThat(view.caseView(erasedCase).orElseThrow().timeline()).hasSize(3);
+      assertThat(view.caseView(keptCase).orElseThrow().timeline()).hasSize(3);
+    });
+    onCase(erasedCase, "cancel", "{\"reason\":\"reported by mistake\"}").andExpect(status().isOk());
+
+    // When one of them is erased
+    mvc.perform(json(post("/api/intake/institutions/{i}/youths/{y}/erasure", inst, erased),
+        "{\"reason\":\"retention period passed\"}").with(staff())).andExpect(status().isNoContent());
+
+    // Then the other youth's police question and sighting are still readable
+    mvc.perform(get("/api/intake/institutions/{i}/cases/{c}", inst, keptCase).with(staff()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.policeQuestions[0]").value("Has Bo got a phone?"))
+        .andExpect(jsonPath("$.timeline[*].summary")
+            .value(hasItem("Police report a sighting at Utrecht Centraal: with two men")))
+        .andExpect(jsonPath("$.timeline[?(@.kind == 'SightingReported')].details.location")
+            .value(hasItem("Utrecht Centraal")));
+    // and only the erased youth's responses are blanked
+    String erasedDetail = mvc.perform(get("/api/intake/institutions/{i}/cases/{c}", inst, erasedCase).with(staff()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(erasedDetail).doesNotContain("Anna", "bicycle", "Almere Buiten");
   }
 
   @Test
