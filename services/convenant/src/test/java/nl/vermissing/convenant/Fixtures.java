@@ -54,17 +54,37 @@ public final class Fixtures {
         .setChangeNote("test").build();
   }
 
+  /**
+   * A 14-year-old (born 2011-05-04) whose profile shows no standing risk indicator: no exploitation, suicide or
+   * danger-to-others risk, no suspected exploiter among the contacts. Her risk level is what the institution assesses.
+   */
   public static YouthSnapshot youth(PlacementType placement, LegalTitle title) {
     return YouthSnapshot.newBuilder()
         .setNationalPseudonym("np-1").setProfileVersion(3)
         .setGivenName("Sanne").setFamilyName("de Vries").setDateOfBirth("2011-05-04").setSex(Sex.FEMALE)
         .setPhoto(ByteBuffer.wrap("jpeg".getBytes(StandardCharsets.UTF_8))).setPhotoContentType("image/jpeg")
         .setPhysicalDescription("1.60 m, long dark hair")
-        .setContacts(List.of(new Contact("Mark", "suspected exploiter", "0612345678", null, true)))
+        .setContacts(List.of(new Contact("Mark", "friend", "0612345678", null, false)))
         .setPlaces(List.of(new Place("Station Lelystad", null)))
         .setSafetyMedicalNeeds("insulin twice a day")
-        .setKnownRisks(List.of(KnownRisk.SEXUAL_EXPLOITATION))
+        .setKnownRisks(List.of(KnownRisk.SUBSTANCE_USE))
         .setPlacementType(placement).setLegalTitle(title).build();
+  }
+
+  /**
+   * The same youth with standing risk in her profile: known sexual exploitation (CSE-flagged) and a suspected
+   * exploiter among her contacts.
+   */
+  public static YouthSnapshot youthWithStandingRisk(PlacementType placement, LegalTitle title) {
+    return YouthSnapshot.newBuilder(youth(placement, title))
+        .setContacts(List.of(new Contact("Mark", "suspected exploiter", "0612345678", null, true)))
+        .setKnownRisks(List.of(KnownRisk.SEXUAL_EXPLOITATION))
+        .build();
+  }
+
+  /** A youth without standing risk born on the given day (yyyy-MM-dd). */
+  public static YouthSnapshot youthBornOn(String dateOfBirth) {
+    return YouthSnapshot.newBuilder(youth(PlacementType.OPEN, null)).setDateOfBirth(dateOfBirth).build();
   }
 
   public static LegalTitle machtiging(LocalDate validUntil) {

@@ -12,8 +12,9 @@ import nl.vermissing.events.TimeRules;
 
 /**
  * The rules an agreement must obey before it can take effect: every duration positive, red never answered later
- * than orange, allow-lists naming only known police fields, and no personal field in a consultation (pseudonymous)
- * or a cancellation (nothing personal). Field paths name the offending request field.
+ * than orange, allow-lists naming only known police fields, a consultation limited to the pseudonymous fields (age
+ * band, placement type, risk level, region, time missing) and a cancellation to non-personal ones (the same list).
+ * Field paths name the offending request field.
  */
 public final class AgreementValidator {
 
@@ -115,9 +116,10 @@ public final class AgreementValidator {
       if (!PoliceFields.isKnown(field)) {
         violations.add(new Violation(path, "unknown field '" + field + "'; known: "
             + PoliceFields.inSchemaOrder(PoliceFields.ALL)));
-      } else if (pseudonymous && PoliceFields.PERSONAL.contains(field)) {
-        violations.add(new Violation(path, "personal field '" + field + "' is never allowed in the "
-            + stage + " stage"));
+      } else if (pseudonymous && !PoliceFields.PSEUDONYMOUS.contains(field)) {
+        violations.add(new Violation(path, "field '" + field + "' is never allowed in the " + stage + " stage ("
+            + (stage.equals("cancel") ? "a cancellation carries nothing personal" : "a consultation is pseudonymous")
+            + "); allowed are only " + PoliceFields.inSchemaOrder(PoliceFields.PSEUDONYMOUS)));
       } else if (!seen.add(field)) {
         violations.add(new Violation(path, "duplicate field '" + field + "'"));
       }

@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import nl.vermissing.events.CapCertainty;
+import nl.vermissing.events.CapSeverity;
 import nl.vermissing.events.CaseEvent;
 import nl.vermissing.events.RiskIndicator;
 import nl.vermissing.events.RiskLevel;
@@ -30,6 +32,12 @@ public final class CaseState {
   /** t0: when the youth was found not to be where expected (occurredAt of the absence), epoch millis. */
   public Long t0;
   public boolean whereaboutsKnown;
+  /**
+   * When the youth was last seen according to the absence report (epoch millis): "time missing" counts from here,
+   * never from a later sighting. Null in states stored before it existed: then the absence's lastSeenAt is used.
+   */
+  public Long missingSince;
+  /** The latest known sighting (absence report or later information); moves forward only. */
   public Long lastSeenAt;
   public String lastSeenLocation;
   public String clothing;
@@ -49,6 +57,11 @@ public final class CaseState {
   public String consultationId;
   public String missingReportId;
   public Long acknowledgeBy;
+  /** The highest risk level police were told of (null: none yet, or not assessed when they were told). */
+  public RiskLevel policeRiskLevel;
+  /** The highest CAP severity and certainty sent for the case: an Update never carries less. */
+  public CapSeverity sentSeverity;
+  public CapCertainty sentCertainty;
 
   public Long reassessAnswerBy;
   public boolean calamityNotified;

@@ -35,10 +35,12 @@ import nl.vermissing.events.YouthSnapshot;
 
 /**
  * The agreement (convenant) executed: for each case event or due deadline, what the police, the municipality and the
- * institution must receive. Red (or a closed placement on a valid court authorisation, when the agreement says so)
- * is reported at once; orange gets a pseudonymous consultation, escalated to a full report when not back in time;
- * green must be reassessed, and an unanswered reassessment makes the case orange. A risk level is never lowered
- * automatically. A return or cancellation withdraws everything sent to police. Pure: no I/O, time is a parameter.
+ * institution must receive. Red (by assessment, or by a standing risk indicator in the youth's profile whatever the
+ * whereabouts; or a closed placement on a valid court authorisation, when the agreement says so) is reported at once;
+ * orange gets a pseudonymous consultation, escalated to a full report when not back in time; green must be
+ * reassessed, and an unanswered reassessment makes the case orange. A risk level is never lowered automatically, and
+ * police are never told less than before (no lower severity or certainty, never green). A return or cancellation
+ * withdraws everything sent to police. Pure: no I/O, time is a parameter.
  */
 public final class Decisions {
 
@@ -141,6 +143,9 @@ public final class Decisions {
     }
     state.whereaboutsKnown = absence.getWhereaboutsKnown();
     long lastSeen = absence.getLastSeenAt().toEpochMilli();
+    if (state.missingSince == null || lastSeen < state.missingSince) {
+      state.missingSince = lastSeen; // time missing counts from here (the earliest report), never from a sighting
+    }
     if (state.lastSeenAt == null || lastSeen >= state.lastSeenAt) {
       state.lastSeenAt = lastSeen;
       state.lastSeenLocation = absence.getLastSeenLocation();
@@ -148,6 +153,7 @@ public final class Decisions {
     if (state.clothing == null) {
       state.clothing = absence.getClothing();
     }
+    applyStandingRisk(state);
     TimeRules rules = agreement.getTimeRules();
     if ((state.riskLevel == null || state.riskLevel == RiskLevel.GREEN) && state.reassessAnswerBy == null) {
       state.timers.putIfAbsent(TimerKind.REASSESS_RISK, Deadlines.firstReassessment(state.t0, rules));
@@ -192,7 +198,8 @@ public final class Decisions {
     }
     PoliceStage stageBefore = state.policeStage;
     reconcilePolice(decision, agreement, now);
-    if (state.riskLevel != before && stageBefore != PoliceStage.NONE && state.policeStage == stageBefore) {
+    if (state.riskLevel != before && stageBefore != PoliceStage.NONE && state.policeStage == stageBefore
+        && raisesWhatPoliceWereTold(state)) {
       sendUpdate(decision, agreement, now, "Aanvulling: risico verhoogd naar " + dutch(state.riskLevel),
           state.riskLevel == RiskLevel.RED);
     }
@@ -261,6 +268,7 @@ public final class Decisions {
     if (!state.isOpen() || state.absence == null) {
       return;
     }
+    applyStandingRisk(state); // also for a case stored before its snapshot was judged this way
     TimeRules rules = agreement.getTimeRules();
     if (state.riskLevel == RiskLevel.ORANGE && !state.orangeEscalated
         && now >= Deadlines.orangeEscalation(state.t0, rules)) {
@@ -327,10 +335,10 @@ public final class Decisions {
     PoliceCaseData data = SharingPolicy.payloadFor(SharingStage.MISSING_REPORT, facts(state, agreement, now),
         agreement);
     long ackBy = Deadlines.acknowledgeBy(now, redLike ? RiskLevel.RED : RiskLevel.ORANGE, agreement.getTimeRules());
-    CapSeverity severity = state.riskLevel == RiskLevel.RED && !state.indicators.isEmpty()
-        ? CapSeverity.Extreme : CapSeverity.Severe;
-    CapCertainty certainty = state.riskLevel == RiskLevel.RED || state.missingReportRequested
-        ? CapCertainty.Observed : CapCertainty.Likely;
+    CapSeverity severity = PoliceMessages.atLeast(state.riskLevel == RiskLevel.RED && !state.indicators.isEmpty()
+        ? CapSeverity.Extreme : CapSeverity.Severe, state.sentSeverity);
+    CapCertainty certainty = PoliceMessages.atLeast(state.riskLevel == RiskLevel.RED || state.missingReportRequested
+        ? CapCertainty.Observed : CapCertainty.Likely, state.sentCertainty);
     String why = state.riskLevel == RiskLevel.RED ? "rood"
         : state.missingReportRequested ? "melding door instelling"
         : state.orangeEscalated ? "oranje, niet terug binnen de termijn"
@@ -352,10 +360,12 @@ public final class Decisions {
     boolean reported = state.policeStage == PoliceStage.MISSING_REPORT;
     PoliceCaseData data = SharingPolicy.updatePayloadFor(facts(state, agreement, now), agreement, reported);
     Long ackBy = raisedToRed ? Deadlines.acknowledgeBy(now, RiskLevel.RED, agreement.getTimeRules()) : null;
+    CapSeverity severity = state.riskLevel != RiskLevel.RED ? CapSeverity.Moderate
+        : state.indicators.isEmpty() ? CapSeverity.Severe : CapSeverity.Extreme;
     PoliceAlert alert = PoliceMessages.alert(state, agreement, now, CapMsgType.Update, SharingStage.UPDATE,
         new PoliceMessages.Info(reported ? CapUrgency.Immediate : CapUrgency.Expected,
-            state.riskLevel == RiskLevel.RED ? CapSeverity.Severe : CapSeverity.Moderate, CapCertainty.Likely,
-            headline),
+            PoliceMessages.atLeast(severity, state.sentSeverity),
+            PoliceMessages.atLeast(CapCertainty.Likely, state.sentCertainty), headline),
         data, state.sentMessageIds, ackBy);
     if (ackBy != null) {
       state.acknowledgeBy = ackBy;
@@ -368,6 +378,11 @@ public final class Decisions {
     List<String> sent = new ArrayList<>(state.sentMessageIds);
     sent.add(PoliceMessages.reference(alert));
     state.sentMessageIds = sent;
+    if (alert.getMsgType() != CapMsgType.Cancel) {
+      state.policeRiskLevel = max(state.policeRiskLevel, state.riskLevel);
+      state.sentSeverity = PoliceMessages.atLeast(alert.getInfo().getSeverity(), state.sentSeverity);
+      state.sentCertainty = PoliceMessages.atLeast(alert.getInfo().getCertainty(), state.sentCertainty);
+    }
     decision.alerts().add(alert);
     decision.disclosures().add(PoliceMessages.disclosureOf(alert, agreement));
   }
@@ -415,7 +430,8 @@ public final class Decisions {
   /** The facts of the case at a moment, as far as known. */
   public static CaseFacts facts(CaseState state, AgreementVersion agreement, long now) {
     YouthSnapshot youth = state.absence == null ? null : youth(state);
-    Long minutesMissing = state.lastSeenAt == null ? null : Math.max(0L, (now - state.lastSeenAt) / 60_000L);
+    Long since = missingSince(state);
+    Long minutesMissing = since == null ? null : Math.max(0L, (now - since) / 60_000L);
     return new CaseFacts(
         youth == null ? null : AgeBands.of(youth.getDateOfBirth(), Deadlines.today(now)),
         youth == null ? null : youth.getPlacementType(),
@@ -442,6 +458,42 @@ public final class Decisions {
 
   private static YouthSnapshot youth(CaseState state) {
     return ((AbsenceReported) state.absence.getPayload()).getYouth();
+  }
+
+  /** When the youth went missing: last seen according to the absence report; never a later sighting. */
+  private static Long missingSince(CaseState state) {
+    if (state.missingSince != null) {
+      return state.missingSince;
+    }
+    return state.absence == null ? null
+        : ((AbsenceReported) state.absence.getPayload()).getLastSeenAt().toEpochMilli();
+  }
+
+  /**
+   * The youth's profile shows a risk indicator (CSE-flagged, suicide risk, danger to others, a suspected exploiter,
+   * under 13 at t0): the indicators join the case's and the case is red, whatever the whereabouts.
+   */
+  private static void applyStandingRisk(CaseState state) {
+    if (state.absence == null) {
+      return;
+    }
+    List<RiskIndicator> standing = StandingRisks.of(youth(state), Instant.ofEpochMilli(missingSince(state)));
+    if (standing.isEmpty()) {
+      return;
+    }
+    Set<RiskIndicator> indicators = new LinkedHashSet<>(state.indicators);
+    indicators.addAll(standing);
+    state.indicators = new ArrayList<>(indicators);
+    state.riskLevel = RiskLevel.RED;
+  }
+
+  /**
+   * A new risk level is news for police only when it is above the level they were told of ("not assessed" counts
+   * lowest); green is never news once police are involved.
+   */
+  private static boolean raisesWhatPoliceWereTold(CaseState state) {
+    return state.riskLevel != null && state.riskLevel != RiskLevel.GREEN
+        && (state.policeRiskLevel == null || state.riskLevel.ordinal() > state.policeRiskLevel.ordinal());
   }
 
   private static String placement(CaseState state) {

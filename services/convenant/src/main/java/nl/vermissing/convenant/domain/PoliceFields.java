@@ -7,8 +7,8 @@ import nl.vermissing.events.PoliceCaseData;
 import org.apache.avro.Schema;
 
 /**
- * The vocabulary of the agreement's allow-lists: the field names of {@link PoliceCaseData}. Fields that identify or
- * describe the youth ("personal") may never be part of a pseudonymous consultation or of a cancellation.
+ * The vocabulary of the agreement's allow-lists: the field names of {@link PoliceCaseData}. A pseudonymous
+ * consultation and a cancellation may carry only the {@link #PSEUDONYMOUS} fields, never a personal or identifying one.
  */
 public final class PoliceFields {
 
@@ -34,12 +34,21 @@ public final class PoliceFields {
   public static final String RISK_INDICATORS = "riskIndicators";
   public static final String NEW_INFORMATION = "newInformation";
 
+  /**
+   * What an orange consultation may share (DOMAIN: age band, placement type, risk level, region, time missing), and
+   * the only fields a cancellation may carry: nothing that identifies, describes or locates the youth. Everything
+   * else (also sex, last-seen time, risk indicators) is left out, as it narrows down who the youth is or reveals
+   * special-category data.
+   */
+  public static final Set<String> PSEUDONYMOUS = Set.of(AGE_BAND, PLACEMENT_TYPE, RISK_LEVEL, REGION, MINUTES_MISSING);
+
   /** Every field name of PoliceCaseData, in schema order. */
   public static final Set<String> ALL = allFields();
 
   /**
    * Fields that identify, describe or locate the youth, or carry health or narrative data: never in a consultation
-   * (pseudonymous by definition) nor in a cancellation (nothing personal).
+   * (pseudonymous by definition) nor in a cancellation (nothing personal). Both stages are held to the stricter
+   * {@link #PSEUDONYMOUS} list.
    */
   public static final Set<String> PERSONAL = Set.of(GIVEN_NAME, FAMILY_NAME, DATE_OF_BIRTH, PHOTO,
       PHOTO_CONTENT_TYPE, PHYSICAL_DESCRIPTION, CLOTHING, LAST_SEEN_LOCATION, CONTACTS, PLACES, SAFETY_MEDICAL_NEEDS,

@@ -19,7 +19,7 @@ import nl.vermissing.events.SharingStage;
 /**
  * Builds the CAP-shaped police messages and their disclosure records. Identifiers are derived from the case and a
  * per-case sequence number, so that reprocessing after a crash yields the same message, never a second one.
- * Headlines never contain personal data.
+ * Headlines never contain personal data. The sent time has whole seconds, as CAP 1.2 date-times show it.
  */
 public final class PoliceMessages {
 
@@ -29,9 +29,43 @@ public final class PoliceMessages {
 
   private PoliceMessages() {}
 
-  /** The CAP reference to a sent message: "sender,identifier,sent". */
+  /**
+   * The CAP reference to a sent message: "sender,identifier,sent", with sent as a CAP 1.2 date-time (numeric offset,
+   * whole seconds), e.g. {@code vermissing.convenant,urn:vermissing:convenant:c1:1,2026-03-02T10:00:00+01:00}: the
+   * same text as the message's own sent field in its CAP document.
+   */
   public static String reference(PoliceAlert alert) {
-    return alert.getSender() + "," + alert.getIdentifier() + "," + alert.getSent();
+    return alert.getSender() + "," + alert.getIdentifier() + "," + CapTime.format(alert.getSent());
+  }
+
+  /** The more severe of two CAP severities (Unknown counts as the least). */
+  static CapSeverity atLeast(CapSeverity severity, CapSeverity floor) {
+    return floor != null && rank(floor) > rank(severity) ? floor : severity;
+  }
+
+  /** The more certain of two CAP certainties (Unknown counts as the least). */
+  static CapCertainty atLeast(CapCertainty certainty, CapCertainty floor) {
+    return floor != null && rank(floor) > rank(certainty) ? floor : certainty;
+  }
+
+  private static int rank(CapSeverity severity) {
+    return switch (severity) {
+      case Extreme -> 4;
+      case Severe -> 3;
+      case Moderate -> 2;
+      case Minor -> 1;
+      case Unknown -> 0;
+    };
+  }
+
+  private static int rank(CapCertainty certainty) {
+    return switch (certainty) {
+      case Observed -> 4;
+      case Likely -> 3;
+      case Possible -> 2;
+      case Unlikely -> 1;
+      case Unknown -> 0;
+    };
   }
 
   /** The identifier inside a CAP reference. */
@@ -50,7 +84,7 @@ public final class PoliceMessages {
     return PoliceAlert.newBuilder()
         .setIdentifier("urn:vermissing:convenant:" + state.caseId + ":" + state.messageSeq)
         .setSender(SENDER)
-        .setSent(Instant.ofEpochMilli(now))
+        .setSent(CapTime.of(now))
         .setStatus(CapStatus.Actual)
         .setMsgType(msgType)
         .setScope(CapScope.Restricted)

@@ -12,14 +12,18 @@ import org.apache.avro.Schema;
 
 /**
  * Data minimisation: a police message carries only the fields the agreement allows for its stage. Consultations and
- * cancellations never carry personal fields, even if an agreement listed them; an update that follows only a
- * pseudonymous consultation stays pseudonymous (update list intersected with the consultation list).
+ * cancellations carry at most the pseudonymous fields (age band, placement type, risk level, region, time missing),
+ * even if an agreement listed more; an update that follows only a pseudonymous consultation stays pseudonymous
+ * (update list intersected with the consultation list).
  */
 public final class SharingPolicy {
 
   private SharingPolicy() {}
 
-  /** The field names the agreement allows for a stage (unknown names dropped, personal ones where never allowed). */
+  /**
+   * The field names the agreement allows for a stage: unknown names dropped, and for a consultation or cancellation
+   * only the pseudonymous ones kept.
+   */
   public static Set<String> allowed(SharingStage stage, AgreementVersion agreement) {
     SharingRules rules = agreement.getSharing();
     List<String> listed = switch (stage) {
@@ -35,7 +39,7 @@ public final class SharingPolicy {
       }
     }
     if (stage == SharingStage.CONSULTATION || stage == SharingStage.CANCEL) {
-      allowed.removeAll(PoliceFields.PERSONAL);
+      allowed.retainAll(PoliceFields.PSEUDONYMOUS);
     }
     return allowed;
   }

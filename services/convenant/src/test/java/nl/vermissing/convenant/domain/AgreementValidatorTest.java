@@ -87,6 +87,36 @@ class AgreementValidatorTest {
   }
 
   @Test
+  void a_consultation_may_share_only_age_band_placement_type_risk_level_region_and_time_missing() {
+    AgreementVersion agreement = valid().build();
+    agreement.getSharing().setConsultation(List.of("ageBand", "placementType", "sex", "riskLevel", "lastSeenAt",
+        "region", "riskIndicators", "minutesMissing", "photoContentType"));
+    List<AgreementValidator.Violation> violations = AgreementValidator.validate(agreement);
+    assertThat(violations).extracting(AgreementValidator.Violation::field).containsExactly(
+        "sharing.consultation[2]", "sharing.consultation[4]", "sharing.consultation[6]", "sharing.consultation[8]");
+    assertThat(violations.get(0).message()).contains("'sex'", "consultation", "pseudonymous");
+  }
+
+  @Test
+  void a_cancellation_carries_no_personal_or_identifying_field() {
+    AgreementVersion agreement = valid().build();
+    agreement.getSharing().setCancel(List.of("riskLevel", "sex", "riskIndicators", "lastSeenAt", "contacts",
+        "minutesMissing"));
+    List<AgreementValidator.Violation> violations = AgreementValidator.validate(agreement);
+    assertThat(violations).extracting(AgreementValidator.Violation::field).containsExactly(
+        "sharing.cancel[1]", "sharing.cancel[2]", "sharing.cancel[3]", "sharing.cancel[4]");
+    assertThat(violations.get(0).message()).contains("'sex'", "cancel");
+  }
+
+  @Test
+  void the_default_allow_lists_pass_also_when_an_agreement_restates_them() {
+    AgreementVersion agreement = valid().build();
+    agreement.getSharing().setConsultation(List.copyOf(DefaultRules.CONSULTATION));
+    agreement.getSharing().setCancel(List.of("riskLevel", "region"));
+    assertThat(AgreementValidator.validate(agreement)).isEmpty();
+  }
+
+  @Test
   void required_texts_and_the_reserved_id() {
     AgreementVersion agreement = valid().setAgreementId("default").setPoliceUnit(" ").setLegalBasis("").build();
     assertThat(fields(agreement)).containsExactly("agreementId", "policeUnit", "legalBasis");

@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import nl.vermissing.events.AgeBand;
 import nl.vermissing.events.AgreementVersion;
+import nl.vermissing.events.InformationKind;
 import nl.vermissing.events.LegalTitle;
 import nl.vermissing.events.LegalTitleKind;
 import nl.vermissing.events.PlacementType;
+import nl.vermissing.events.PoliceAlert;
+import nl.vermissing.events.RiskIndicator;
 import nl.vermissing.events.RiskLevel;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +52,60 @@ class DecisionsTest {
     assertThat(state.clothing).isNull();
     assertThat(state.lastSeenLocation).isNull();
     assertThat(state.timers).isEmpty();
+  }
+
+  @Test
+  void cap_references_carry_the_sent_time_as_cap_consumers_see_the_sent_field() {
+    // Given a red report decided at 09:00:00.123 UTC
+    CaseState state = CaseState.start("c1", "y1", ANKER);
+    long at = T0.toEpochMilli() + 123;
+    Decisions.onEvent(state, openAbsence("c1", T0), agreement, at);
+    PoliceAlert report = Decisions.onEvent(state, risk("c1", ANKER, T0, RiskLevel.RED), agreement, at).alerts()
+        .get(0);
+
+    // Then its sent field has whole seconds, and a reference to it is sender,identifier,CAP date-time
+    assertThat(report.getSent()).isEqualTo(T0);
+    String reference = "vermissing.convenant," + report.getIdentifier() + ",2026-03-02T10:00:00+01:00";
+    assertThat(PoliceMessages.reference(report)).isEqualTo(reference);
+    PoliceAlert cancel = Decisions.onEvent(state, returned("c1", ANKER, T0.plusSeconds(60)), agreement, at + 60_000)
+        .alerts().get(0);
+    assertThat(cancel.getReferences()).containsExactly(reference);
+    assertThat(PoliceMessages.identifierOf(cancel.getReferences().get(0))).isEqualTo(report.getIdentifier());
+  }
+
+  @Test
+  void cap_date_times_have_a_numeric_dutch_offset_and_no_fractions() {
+    assertThat(CapTime.format(Instant.parse("2026-01-01T09:00:00.123Z"))).isEqualTo("2026-01-01T10:00:00+01:00");
+    assertThat(CapTime.format(Instant.parse("2026-07-01T12:00:00.999Z"))).isEqualTo("2026-07-01T14:00:00+02:00");
+    assertThat(CapTime.format(Instant.parse("2026-10-25T00:59:59Z"))).isEqualTo("2026-10-25T02:59:59+02:00");
+    assertThat(CapTime.format(Instant.parse("2026-10-25T01:00:00Z"))).isEqualTo("2026-10-25T02:00:00+01:00");
+    assertThat(CapTime.format(Instant.parse("2026-01-01T09:00:00.123Z")))
+        .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}");
+  }
+
+  @Test
+  void standing_risk_in_the_profile_makes_the_case_red_at_the_absence_whatever_the_whereabouts() {
+    CaseState state = CaseState.start("c1", "y1", ANKER);
+    Decision decision = Decisions.onEvent(state, absence("c1", ANKER, T0,
+        youthWithStandingRisk(PlacementType.OPEN, null), true), agreement, T0.toEpochMilli());
+    assertThat(state.riskLevel).isEqualTo(RiskLevel.RED);
+    assertThat(state.indicators).containsExactly(RiskIndicator.WITH_CRIMINALS_OR_EXPLOITER,
+        RiskIndicator.SEXUAL_EXPLOITATION);
+    assertThat(state.policeStage).isEqualTo(PoliceStage.MISSING_REPORT);
+    assertThat(decision.alerts()).singleElement()
+        .satisfies(a -> assertThat(a.getData().getRiskIndicators()).containsExactlyElementsOf(state.indicators));
+    assertThat(state.timers).doesNotContainKey(TimerKind.REASSESS_RISK);
+  }
+
+  @Test
+  void time_missing_counts_from_the_absence_last_seen_time() {
+    CaseState state = CaseState.start("c1", "y1", ANKER);
+    Decisions.onEvent(state, openAbsence("c1", T0), agreement, T0.toEpochMilli());
+    long later = T0.plus(Duration.ofMinutes(50)).toEpochMilli();
+    Decisions.onEvent(state, information("c1", ANKER, T0.plus(Duration.ofMinutes(40)), InformationKind.SIGHTING,
+        "seen"), agreement, later);
+    assertThat(Decisions.facts(state, agreement, later).minutesMissing()).isEqualTo(60L);
+    assertThat(Decisions.facts(state, agreement, later).lastSeenAt()).isEqualTo(T0.plus(Duration.ofMinutes(40)));
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.vermissing.convenant.domain.DefaultRules;
 import nl.vermissing.convenant.domain.PoliceFields;
+import nl.vermissing.convenant.domain.StandingRisks;
 import nl.vermissing.events.AgreementVersion;
 import nl.vermissing.events.CalamityNotice;
 import nl.vermissing.events.CapCertainty;
@@ -126,6 +127,45 @@ class ConvenantTopologyTest {
       assertThat(alert.getData().getRiskLevel()).isEqualTo(RiskLevel.RED);
       assertThat(alert.getInfo().getSeverity()).isEqualTo(CapSeverity.Extreme);
       assertThat(alert.getData().getRiskIndicators()).containsExactly(RiskIndicator.UNDER_13);
+    }
+
+    @Test
+    void a_cse_flagged_youth_whose_whereabouts_are_known_is_reported_red_at_once_with_her_standing_indicators() {
+      // Given a youth whose profile records sexual exploitation and a suspected exploiter among her contacts
+      // When she is away without permission, whereabouts known
+      engine.pipe(absence(caseId, ANKER, T0, youthWithStandingRisk(PlacementType.OPEN, null), true));
+
+      // Then she is red at once: a full missing report, extreme, with the indicators of her profile
+      PoliceAlert alert = engine.alerts().get(0);
+      assertThat(alert.getMsgType()).isEqualTo(CapMsgType.Alert);
+      assertThat(alert.getStage()).isEqualTo(SharingStage.MISSING_REPORT);
+      assertThat(alert.getInfo().getUrgency()).isEqualTo(CapUrgency.Immediate);
+      assertThat(alert.getInfo().getSeverity()).isEqualTo(CapSeverity.Extreme);
+      assertThat(alert.getAcknowledgeBy()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+      assertThat(alert.getData().getRiskLevel()).isEqualTo(RiskLevel.RED);
+      assertThat(alert.getData().getRiskIndicators())
+          .containsExactly(RiskIndicator.WITH_CRIMINALS_OR_EXPLOITER, RiskIndicator.SEXUAL_EXPLOITATION);
+      RequiredNextStep step = engine.lastStep();
+      assertThat(step.getStep()).isEqualTo(NextStepKind.AWAIT_POLICE);
+      assertThat(step.getRiskLevel()).isEqualTo(RiskLevel.RED);
+
+      // And a later green assessment changes nothing: a CSE-flagged child is never downgraded
+      engine.pipe(risk(caseId, ANKER, T0.plusSeconds(60), RiskLevel.GREEN));
+      assertThat(engine.alerts()).isEmpty();
+      assertThat(engine.lastStep().getRiskLevel()).isEqualTo(RiskLevel.RED);
+      engine.advanceInSteps(Duration.ofHours(26), Duration.ofHours(1));
+      assertThat(engine.alerts()).isEmpty();
+    }
+
+    @Test
+    void a_youth_under_13_at_t0_is_reported_red_at_once() {
+      // Given a youth who was 12 when last seen (born 2014-01-10), without any other standing risk
+      engine.pipe(absence(caseId, ANKER, T0, youthBornOn("2014-01-10"), false));
+
+      assertThat(engine.alerts()).singleElement().satisfies(a -> {
+        assertThat(a.getStage()).isEqualTo(SharingStage.MISSING_REPORT);
+        assertThat(a.getData().getRiskIndicators()).containsExactly(RiskIndicator.UNDER_13);
+      });
     }
 
     @Test
@@ -314,6 +354,8 @@ class ConvenantTopologyTest {
 
     @Test
     void whereabouts_known_means_no_police_but_the_reassessment_deadline_still_runs() {
+      // Given a youth without standing risk in her profile (a CSE-flagged youth would be red: see Red)
+      assertThat(StandingRisks.of(youth(PlacementType.OPEN, null), T0)).isEmpty();
       engine.pipe(absence(caseId, ANKER, T0, youth(PlacementType.OPEN, null), true));
       engine.pipe(risk(caseId, ANKER, T0, RiskLevel.GREEN));
       engine.advance(Duration.ofHours(23));
@@ -379,6 +421,110 @@ class ConvenantTopologyTest {
     }
 
     @Test
+    void an_update_never_lowers_the_severity_or_certainty_already_sent() {
+      // Given a red report with a risk indicator: extreme, observed
+      engine.pipe(openAbsence(caseId, T0));
+      engine.pipe(risk(caseId, ANKER, T0, RiskLevel.RED, RiskIndicator.OUT_OF_CHARACTER));
+      PoliceAlert report = engine.alerts().get(0);
+      assertThat(report.getInfo().getSeverity()).isEqualTo(CapSeverity.Extreme);
+      assertThat(report.getInfo().getCertainty()).isEqualTo(CapCertainty.Observed);
+
+      // When new information follows
+      engine.advance(Duration.ofMinutes(10));
+      engine.pipe(information(caseId, ANKER, engine.now, InformationKind.SIGHTING, "seen at the station"));
+
+      // Then the update is as severe and as certain as the report
+      PoliceAlert update = engine.alerts().get(0);
+      assertThat(update.getMsgType()).isEqualTo(CapMsgType.Update);
+      assertThat(update.getInfo().getSeverity()).isEqualTo(CapSeverity.Extreme);
+      assertThat(update.getInfo().getCertainty()).isEqualTo(CapCertainty.Observed);
+    }
+
+    @Test
+    void an_update_after_a_report_filed_at_green_stays_severe_and_observed() {
+      engine.pipe(openAbsence(caseId, T0));
+      engine.pipe(risk(caseId, ANKER, T0, RiskLevel.GREEN));
+      engine.pipe(missingReported(caseId, ANKER, T0.plusSeconds(60)));
+      PoliceAlert report = engine.alerts().get(0);
+      assertThat(report.getInfo().getSeverity()).isEqualTo(CapSeverity.Severe);
+      assertThat(report.getInfo().getCertainty()).isEqualTo(CapCertainty.Observed);
+
+      engine.pipe(information(caseId, ANKER, T0.plusSeconds(120), InformationKind.OTHER, "phone switched on"));
+      PoliceAlert update = engine.alerts().get(0);
+      assertThat(update.getInfo().getSeverity()).isEqualTo(CapSeverity.Severe);
+      assertThat(update.getInfo().getCertainty()).isEqualTo(CapCertainty.Observed);
+    }
+
+    @Test
+    void police_are_never_told_a_case_was_raised_to_green() {
+      // Given closed care on a valid machtiging, reported at the absence before any assessment
+      engine.pipe(absence(caseId, HORIZON, T0, youth(PlacementType.CLOSED, machtiging(null)), false));
+      assertThat(engine.alerts()).hasSize(1);
+
+      // When the institution assesses green: nothing goes to police
+      engine.pipe(risk(caseId, HORIZON, T0.plusSeconds(60), RiskLevel.GREEN));
+      assertThat(engine.alerts()).isEmpty();
+      assertThat(engine.disclosures()).hasSize(1);
+
+      // Likewise a report the institution filed before assessing, then assessed green
+      String other = "case-" + UUID.randomUUID();
+      engine.pipe(openAbsence(other, T0));
+      engine.pipe(missingReported(other, ANKER, T0));
+      assertThat(engine.alerts()).hasSize(1);
+      engine.pipe(risk(other, ANKER, T0.plusSeconds(60), RiskLevel.GREEN));
+      assertThat(engine.alerts()).isEmpty();
+    }
+
+    @Test
+    void a_risk_update_goes_to_police_only_when_the_level_rises_above_what_they_were_told() {
+      // Given closed care reported at the absence (not assessed), then assessed green (not sent)
+      engine.pipe(absence(caseId, HORIZON, T0, youth(PlacementType.CLOSED, machtiging(null)), false));
+      engine.pipe(risk(caseId, HORIZON, T0.plusSeconds(60), RiskLevel.GREEN));
+      engine.alerts();
+
+      // When assessed orange: a real raise, sent once
+      engine.advance(Duration.ofMinutes(5));
+      engine.pipe(risk(caseId, HORIZON, engine.now, RiskLevel.ORANGE));
+      assertThat(engine.alerts()).singleElement().satisfies(u -> {
+        assertThat(u.getStage()).isEqualTo(SharingStage.UPDATE);
+        assertThat(u.getData().getRiskLevel()).isEqualTo(RiskLevel.ORANGE);
+        assertThat(u.getInfo().getHeadline()).contains("oranje");
+      });
+      engine.pipe(risk(caseId, HORIZON, engine.now.plusSeconds(1), RiskLevel.ORANGE));
+      engine.pipe(risk(caseId, HORIZON, engine.now.plusSeconds(2), RiskLevel.GREEN));
+      assertThat(engine.alerts()).isEmpty();
+
+      // And red: a raise with the red acknowledgement term
+      engine.pipe(risk(caseId, HORIZON, engine.now.plusSeconds(3), RiskLevel.RED));
+      assertThat(engine.alerts()).singleElement().satisfies(u -> {
+        assertThat(u.getData().getRiskLevel()).isEqualTo(RiskLevel.RED);
+        assertThat(u.getAcknowledgeBy()).isEqualTo(engine.now.plus(Duration.ofMinutes(15)));
+      });
+    }
+
+    @Test
+    void time_missing_counts_from_when_the_youth_was_last_seen_at_the_absence_not_from_a_later_sighting() {
+      // Given an absence at 09:00 of a youth last seen at 08:50, reported red at once
+      engine.pipe(openAbsence(caseId, T0));
+      engine.pipe(risk(caseId, ANKER, T0, RiskLevel.RED));
+      assertThat(engine.alerts().get(0).getData().getMinutesMissing()).isEqualTo(10L);
+
+      // When she is sighted at 09:20
+      engine.advance(Duration.ofMinutes(20));
+      engine.pipe(information(caseId, ANKER, engine.now, InformationKind.SIGHTING, "seen at the market"));
+
+      // Then the update has the sighting as last seen, but she has been missing for 30 minutes
+      PoliceAlert update = engine.alerts().get(0);
+      assertThat(update.getData().getLastSeenAt()).isEqualTo(engine.now);
+      assertThat(update.getData().getMinutesMissing()).isEqualTo(30L);
+
+      // And later information still counts from 08:50
+      engine.advance(Duration.ofMinutes(15));
+      engine.pipe(information(caseId, ANKER, engine.now, InformationKind.OTHER, "phone switched on"));
+      assertThat(engine.alerts().get(0).getData().getMinutesMissing()).isEqualTo(45L);
+    }
+
+    @Test
     void risk_raised_after_a_report_is_an_update_with_a_red_acknowledgement_deadline() {
       engine.pipe(openAbsence(caseId, T0));
       engine.pipe(missingReported(caseId, ANKER, T0));
@@ -422,6 +568,27 @@ class ConvenantTopologyTest {
       RequiredNextStep step = engine.lastStep();
       assertThat(step.getStep()).isEqualTo(NextStepKind.HOLD_RETURN_CONVERSATION);
       assertThat(step.getDeadline()).isEqualTo(returnedAt.plus(Duration.ofHours(72)));
+    }
+
+    @Test
+    void references_carry_the_sent_time_as_a_cap_date_time_equal_to_the_referenced_sent_field() {
+      // Given a red report sent at a moment with milliseconds (09:05:00.250 UTC = 10:05:00.250 Dutch time)
+      engine.advance(Duration.ofMinutes(5).plusMillis(250));
+      engine.pipe(openAbsence(caseId, T0));
+      engine.pipe(risk(caseId, ANKER, engine.now, RiskLevel.RED));
+      PoliceAlert report = engine.alerts().get(0);
+      assertThat(report.getSent()).isEqualTo(Instant.parse("2026-03-02T09:05:00Z"));
+
+      // When she returns
+      engine.advance(Duration.ofMinutes(30));
+      engine.pipe(returned(caseId, ANKER, engine.now));
+
+      // Then the cancel refers to the report as sender,identifier,sent with a CAP 1.2 date-time
+      PoliceAlert cancel = engine.alerts().get(0);
+      assertThat(cancel.getReferences()).containsExactly(
+          "vermissing.convenant," + report.getIdentifier() + ",2026-03-02T10:05:00+01:00");
+      String sent = cancel.getReferences().get(0).split(",")[2];
+      assertThat(java.time.OffsetDateTime.parse(sent).toInstant()).isEqualTo(report.getSent());
     }
 
     @Test
