@@ -60,6 +60,9 @@ define({
   'police.detailFor': ['Persoonsgegevens: {headline}', 'Personal data: {headline}'],
   'police.photoAlt': ['Foto van de vermiste jongere', 'Photo of the missing youth'],
   'police.questions': ['Vragen aan de instelling', 'Questions to the institution'],
+  'police.questionRemoved': ['(tekst verwijderd)', '(text removed)'],
+  'police.dataRemoved': ['Persoonsgegevens verwijderd op {at}: de bewaartermijn na intrekking is verstreken.',
+    'Personal data removed on {at}: the retention period after cancellation has passed.'],
   'field.givenName': ['Voornaam', 'Given name'],
   'field.familyName': ['Achternaam', 'Family name'],
   'field.dateOfBirth': ['Geboortedatum', 'Date of birth'],
@@ -281,6 +284,10 @@ async function showDetail(alert) {
       rows.push(...row(label('field', name), display(name, v)));
     }
     body.replaceChildren(el('dl', { class: 'facts' }, rows));
+    const removedAt = detail.summary && detail.summary.personalDataRemovedAt;
+    if (removedAt) {
+      body.prepend(el('p', { class: 'notice' }, t('police.dataRemoved', { at: formatDateTime(removedAt) })));
+    }
     if (detail.photoUrl) {
       const response = await fetch(base + '/alerts/' + encodeURIComponent(alert.caseId) + '/photo',
         { headers: { Authorization: 'Bearer ' + token() } });
@@ -291,7 +298,7 @@ async function showDetail(alert) {
     }
     if (detail.informationRequestsAsked && detail.informationRequestsAsked.length) {
       body.append(el('h3', {}, t('police.questions')),
-        el('ul', {}, detail.informationRequestsAsked.map(q => el('li', {}, q.question || JSON.stringify(q)))));
+        el('ul', {}, detail.informationRequestsAsked.map(q => el('li', {}, q.question || t('police.questionRemoved')))));
     }
     $('detail-title').textContent = t('police.detailFor', { headline: headline(alert) });
     $('detail').hidden = false;

@@ -49,7 +49,8 @@ class ErasureScanTest {
   private static final String MARK = "7Q" + UUID.randomUUID().toString().substring(0, 4);
   private static final List<String> PLANTED = List.of("Zwaluw" + MARK, "Plantenga" + MARK, "Tattoo-ster-" + MARK,
       "Vriend" + MARK, "06991" + MARK, "Stationsplein-" + MARK, "Groene-jas-" + MARK, "Kade-Noord-" + MARK,
-      "Onderdak-" + MARK, "Letsel-" + MARK);
+      "Onderdak-" + MARK, "Letsel-" + MARK, "Relatie" + MARK, "Urgentie-" + MARK, "Vraag-" + MARK, "Ruzie-" + MARK,
+      "Vriendje-" + MARK);
 
   @TempDir
   Path dataDir;
@@ -68,7 +69,7 @@ class ErasureScanTest {
       String youthId = field(post(staff, institution + "/youths", """
           {"givenName":"Zwaluw%1$s","familyName":"Plantenga%1$s","dateOfBirth":"2011-04-04","sex":"FEMALE",
            "bsn":"111222333","physicalDescription":"Tattoo-ster-%1$s","placementType":"OPEN",
-           "associates":[{"name":"Vriend%1$s","relation":"vriend","phone":"06991%1$s","suspectedExploiter":true}]}
+           "associates":[{"name":"Vriend%1$s","relation":"Relatie%1$s","phone":"06991%1$s","suspectedExploiter":true}]}
           """.formatted(MARK), 201), "youthId");
       Instant t0 = Instant.now().minusSeconds(900);
       String caseId = field(post(staff, institution + "/cases", """
@@ -81,21 +82,26 @@ class ErasureScanTest {
       await().atMost(Duration.ofSeconds(120)).until(() -> get(police, unit + caseId).contains("Zwaluw" + MARK));
       post(police, unit + caseId + "/sightings",
           "{\"seenAt\":\"%s\",\"location\":\"Kade-Noord-%s\"}".formatted(Instant.now().minusSeconds(60), MARK), 201);
+      post(police, unit + caseId + "/urgency",
+          "{\"urgency\":\"URGENT\",\"reason\":\"Urgentie-%s\"}".formatted(MARK), 201);
+      post(police, unit + caseId + "/information-requests", "{\"question\":\"Vraag-%s\"}".formatted(MARK), 201);
       post(staff, institution + "/cases/" + caseId + "/return", """
           {"foundBy":"POLICE","location":"Stationsplein-%s"}""".formatted(MARK), 200);
       await().atMost(Duration.ofSeconds(120)).until(() -> get(followUp, "/api/followup/cases/" + caseId)
           .contains("\"returnedAt\""));
       post(followUp, "/api/followup/cases/" + caseId + "/held", """
           {"heldAt":"%s","heldBy":"Iris Smit","independentInterviewer":true,"stayedWith":"Onderdak-%s",
-           "harm":"Letsel-%s","exploitationIndicators":["GIFTS_OR_MONEY"]}
-          """.formatted(Instant.now(), MARK, MARK), 201);
+           "harm":"Letsel-%s","pushFactors":["Ruzie-%s"],"pullFactors":["Vriendje-%s"],
+           "exploitationIndicators":["GIFTS_OR_MONEY"]}
+          """.formatted(Instant.now(), MARK, MARK, MARK, MARK), 201);
       await().atMost(Duration.ofSeconds(120)).until(() -> get(followUp, "/api/followup/cases/" + caseId + "/conversation")
           .contains("Onderdak-" + MARK));
 
       Map<String, Object> decoding = decodingConfig(system);
       assertThat(rawOccurrences(system)).as("planted values stored in clear").isEmpty();
       assertThat(decodedOccurrences(system, decoding)).as("readable before the erasure, with the key")
-          .contains("Zwaluw" + MARK, "Groene-jas-" + MARK, "Kade-Noord-" + MARK, "Onderdak-" + MARK);
+          .contains("Zwaluw" + MARK, "Groene-jas-" + MARK, "Kade-Noord-" + MARK, "Onderdak-" + MARK, "Vraag-" + MARK,
+              "Ruzie-" + MARK);
 
       post(staff, institution + "/youths/" + youthId + "/erasure", "{\"reason\":\"bewaartermijn verstreken\"}", 204);
 

@@ -49,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"vermissing.police.escalation-check-interval=100ms",
+        "vermissing.police.retention-after-cancel=PT6H", "vermissing.police.retention-check-interval=100ms",
         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:9/jwks"})
 @Import(PoliceGatewayTestBeans.class)
 public abstract class PoliceGatewayTestBase {
@@ -76,7 +77,7 @@ public abstract class PoliceGatewayTestBase {
   public static final class MovableClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    MovableClock(Instant start) {
+    public MovableClock(Instant start) {
       now = new AtomicReference<>(start);
     }
 

@@ -16,7 +16,9 @@ import nl.vermissing.police.api.AlertViews.UnitAlerts;
 import nl.vermissing.police.config.PoliceGatewayProperties;
 import nl.vermissing.police.domain.CaseAlert;
 import nl.vermissing.police.domain.DisclosedData;
+import nl.vermissing.police.domain.RetentionRule;
 import nl.vermissing.police.stream.PoliceView;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +30,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A unit's alerts: the current state for the list (no personal data; active first, cancelled ones marked), and on
- * request the detail with personal data and the photo, each such read audited.
+ * request the detail with personal data and the photo, each such read audited. Once the retention period after an
+ * alert's cancel has passed, the detail shows only the non-personal facts (with {@code personalDataRemovedAt}) and is
+ * not audited, and the photo is gone (410).
  */
 @RestController
 @RequestMapping("/api/police/units/{unit}/alerts")
@@ -61,8 +65,13 @@ public class AlertController {
     PoliceCaseData merged = DisclosedData.merged(alert.messages());
     List<String> fields = new ArrayList<>(DisclosedData.personalFieldsSet(merged));
     fields.remove(DisclosedData.PHOTO);
-    access.audit(actor, unit, "read-alert-detail", "police-alert/" + caseId, alert, fields, purpose,
-        properties.auditPurpose());
+    if (alert.informationRequests().stream().anyMatch(r -> r.question() != null)) {
+      fields.add(RetentionRule.QUESTIONS);
+    }
+    if (alert.personalDataRemovedAt() == null) {
+      access.audit(actor, unit, "read-alert-detail", "police-alert/" + caseId, alert, fields, purpose,
+          properties.auditPurpose());
+    }
     String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/police/units/{unit}/alerts/")
         .buildAndExpand(unit).toUriString();
     List<MessageDetail> messages = alert.messages().stream().map(m -> new MessageDetail(MessageSummary.of(m),
@@ -79,6 +88,11 @@ public class AlertController {
     CaseAlert alert = access.caseOf(actor, unit, caseId);
     PoliceCaseData merged = DisclosedData.merged(alert.messages());
     ByteBuffer photo = merged.getPhoto();
+    if (photo == null && alert.personalDataRemovedAt() != null) {
+      throw new ApiException(HttpStatus.GONE, null, "the personal data of alert " + caseId + ", its photo included, "
+          + "was removed at " + alert.personalDataRemovedAt() + ": police keep it for "
+          + properties.retentionAfterCancel() + " after an alert is cancelled", null);
+    }
     if (photo == null) {
       throw ApiException.notFound("no photo was disclosed for " + caseId);
     }

@@ -48,11 +48,14 @@ public final class AlertViews {
     }
   }
 
-  /** An alert on the list and the feed: no personal data. */
+  /**
+   * An alert on the list and the feed: no personal data. {@code personalDataRemovedAt} is set once the retention
+   * period after the alert's cancel has passed and its personal data was removed.
+   */
   public record AlertSummary(String caseId, String policeUnit, String transferredFrom, boolean active,
       boolean cancelled, MessageSummary latest, Map<String, Object> data, boolean hasPhoto,
       Set<String> disclosedFields, AcknowledgementView acknowledgement, String policeUrgency, int sightings,
-      boolean found, int informationRequests, int messages, Instant updatedAt) {
+      boolean found, int informationRequests, int messages, Instant updatedAt, Instant personalDataRemovedAt) {
 
     public static AlertSummary of(CaseAlert c) {
       PoliceCaseData merged = DisclosedData.merged(c.messages());
@@ -61,14 +64,18 @@ public final class AlertViews {
       return new AlertSummary(c.caseId(), c.policeUnit(), c.transferredFrom(), c.active(), c.cancelled(),
           MessageSummary.of(c.latest()), DisclosedData.summary(merged), merged.getPhoto() != null, disclosed,
           AcknowledgementView.of(c), c.urgency() == null ? null : c.urgency().name(), c.sightings(), c.found(),
-          c.informationRequests().size(), c.messages().size(), c.updatedAt());
+          c.informationRequests().size(), c.messages().size(), c.updatedAt(), c.personalDataRemovedAt());
     }
   }
 
   public record MessageDetail(MessageSummary message, String description, List<String> references,
       List<String> disclosedFields, Instant acknowledgeBy, String capUrl) {}
 
-  /** An alert with the personal data police were given: every read is audited. */
+  /**
+   * An alert with the personal data police were given: every read is audited. After the retention period of a
+   * cancelled alert, {@code personalData} is empty, {@code photoUrl} null and the summary says when the data was
+   * removed.
+   */
   public record AlertDetail(AlertSummary summary, Map<String, Object> personalData, String photoUrl,
       List<MessageDetail> messages, List<InformationRequest> informationRequestsAsked) {}
 

@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Every alert, update and cancel of a unit as a CAP 1.2 message (personal data included, so each read is audited),
- * and an Atom index of them for police alerting systems (headlines only).
+ * Every alert, update and cancel of a unit as a CAP 1.2 message (personal data included, so each read is audited;
+ * after the retention period of a cancelled alert only its non-personal fields), and an Atom index of them for
+ * police alerting systems (headlines only).
  */
 @RestController
 @RequestMapping("/api/police/units/{unit}")
@@ -37,13 +38,11 @@ public class CapController {
   private final PoliceView view;
   private final UnitAccess access;
   private final PoliceGatewayProperties properties;
-  private final ErasedYouths erased;
 
-  public CapController(PoliceView view, UnitAccess access, PoliceGatewayProperties properties, ErasedYouths erased) {
+  public CapController(PoliceView view, UnitAccess access, PoliceGatewayProperties properties) {
     this.view = view;
     this.access = access;
     this.properties = properties;
-    this.erased = erased;
   }
 
   /** One message by its CAP identifier (or a case id: its latest message). */
@@ -53,7 +52,7 @@ public class CapController {
     access.requirePolice(actor, unit);
     CaseAlert alert = view.caseOfMessage(identifier).or(() -> view.caseById(identifier))
         .filter(c -> c.policeUnit().equals(unit))
-        .map(erased::visible)
+        .map(access::visible)
         .orElseThrow(() -> ApiException.notFound("no CAP message " + identifier + " for unit " + unit));
     PoliceAlert message = alert.message(identifier).orElse(alert.latest());
     List<String> fields = new ArrayList<>(DisclosedData.personalFieldsSet(message.getData()));

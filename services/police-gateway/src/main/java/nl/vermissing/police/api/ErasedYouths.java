@@ -6,24 +6,32 @@ import nl.vermissing.platform.crypto.EncryptionConfig;
 import nl.vermissing.platform.crypto.FieldEncryption;
 import nl.vermissing.platform.kafka.PlatformProperties;
 import nl.vermissing.police.domain.CaseAlert;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The feed view holds alerts decoded when they arrived; once a youth's data key is erased, what is shown of their
- * alerts drops every personal field, as the log itself now does.
+ * The feed view holds alerts decoded when they arrived; once a key of the youth has been erased, what is shown of
+ * their alerts drops every personal field, as the log itself now does, also when a new key was created since.
  */
 @Component
 public class ErasedYouths {
 
   private final Optional<DataKeyStore> keys;
 
+  @Autowired
   public ErasedYouths(PlatformProperties platform) {
-    this.keys = EncryptionConfig.fieldEncryption(platform.registryConfig()).map(FieldEncryption::keyStore);
+    this(EncryptionConfig.fieldEncryption(platform.registryConfig()).map(FieldEncryption::keyStore));
+  }
+
+  ErasedYouths(Optional<DataKeyStore> keys) {
+    this.keys = keys;
   }
 
   public CaseAlert visible(CaseAlert alert) {
     String youthId = alert.youthId();
-    if (youthId == null || keys.isEmpty() || !keys.get().isErased(youthId)) {
+    // hasErasedKeys, not isErased: another service may create a new key for the youth after the erasure, and the
+    // data decoded here under the old key must stay hidden all the same
+    if (youthId == null || keys.isEmpty() || !keys.get().hasErasedKeys(youthId)) {
       return alert;
     }
     return alert.withoutPersonalData();

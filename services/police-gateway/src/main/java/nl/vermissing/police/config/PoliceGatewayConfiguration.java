@@ -11,6 +11,7 @@ import nl.vermissing.police.stream.EscalationScheduler;
 import nl.vermissing.police.stream.PoliceResponses;
 import nl.vermissing.police.stream.PoliceView;
 import nl.vermissing.police.stream.PoliceViewLoader;
+import nl.vermissing.police.stream.RetentionScheduler;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Wires the read side, the feed, the writer of responses and the escalation check. */
+/** Wires the read side, the feed, the writer of responses, the escalation check and the retention check. */
 @Configuration(proxyBeanMethods = false)
 public class PoliceGatewayConfiguration {
 
@@ -29,8 +30,8 @@ public class PoliceGatewayConfiguration {
   }
 
   @Bean
-  public PoliceView policeView() {
-    return new PoliceView();
+  public PoliceView policeView(Clock clock, PoliceGatewayProperties properties) {
+    return new PoliceView(clock, properties.retentionAfterCancel());
   }
 
   @Bean
@@ -68,5 +69,12 @@ public class PoliceGatewayConfiguration {
   public EscalationScheduler escalationScheduler(PoliceView view, PoliceResponses responses,
       AcknowledgementGuard guard, PoliceGatewayProperties properties) {
     return new EscalationScheduler(view, responses, guard, properties.escalationCheckInterval());
+  }
+
+  @Bean
+  public RetentionScheduler retentionScheduler(PoliceView view, PoliceResponses responses, PlatformProperties platform,
+      KafkaClients clients, PoliceGatewayProperties properties) {
+    return new RetentionScheduler(view, responses, clients, platform.registryConfig(),
+        properties.retentionAfterCancel(), properties.retentionCheckInterval());
   }
 }

@@ -14,10 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param capZone time zone of CAP date-times
  * @param writeTimeout how long a write waits for the broker's acknowledgement
  * @param auditPurpose purpose recorded for reads of personal data when the request names none
+ * @param retentionAfterCancel how long police-facing personal data of an alert is kept after the alert is cancelled
+ *     (the youth is back or the report was withdrawn); then only the non-personal facts remain
+ * @param retentionCheckInterval how often the retention period of cancelled alerts is checked
  */
 @ConfigurationProperties("vermissing.police")
 public record PoliceGatewayProperties(Duration escalationCheckInterval, Duration feedTimeout, Duration feedHeartbeat,
-    Integer feedMaxQueued, ZoneId capZone, Duration writeTimeout, String auditPurpose) {
+    Integer feedMaxQueued, ZoneId capZone, Duration writeTimeout, String auditPurpose, Duration retentionAfterCancel,
+    Duration retentionCheckInterval) {
 
   public PoliceGatewayProperties {
     escalationCheckInterval = escalationCheckInterval == null ? Duration.ofSeconds(1) : escalationCheckInterval;
@@ -27,5 +31,13 @@ public record PoliceGatewayProperties(Duration escalationCheckInterval, Duration
     capZone = capZone == null ? ZoneId.of("Europe/Amsterdam") : capZone;
     writeTimeout = writeTimeout == null ? Duration.ofSeconds(10) : writeTimeout;
     auditPurpose = auditPurpose == null ? "opsporing vermiste minderjarige (convenant)" : auditPurpose;
+    retentionAfterCancel = retentionAfterCancel == null ? Duration.ofDays(30) : retentionAfterCancel;
+    retentionCheckInterval = retentionCheckInterval == null ? Duration.ofMinutes(1) : retentionCheckInterval;
+    if (retentionAfterCancel.isNegative()) {
+      throw new IllegalArgumentException("vermissing.police.retention-after-cancel must not be negative");
+    }
+    if (retentionCheckInterval.isNegative() || retentionCheckInterval.isZero()) {
+      throw new IllegalArgumentException("vermissing.police.retention-check-interval must be positive");
+    }
   }
 }

@@ -21,8 +21,12 @@ import nl.vermissing.events.UrgencyClassified;
  * The police side of one case: every message sent to police, which unit is responsible now, and where the
  * acknowledgement stands. A message with an {@code acknowledgeBy} deadline opens a new requirement; an
  * acknowledgement of that message (or a later one) by the responsible unit meets it; a transfer hands the
- * requirement to the new unit with the same time window, counted from the transfer. A cancel ends the alert.
- * Immutable: every change returns a new state and the feed notices it causes.
+ * requirement to the new unit with the same time window, counted from the transfer. A cancel ends the alert; once
+ * its retention period has passed, the personal data of its messages is removed ({@link RetentionRule}) and only
+ * the non-personal facts remain. Immutable: every change returns a new state and the feed notices it causes.
+ *
+ * @param personalDataRemovedAt when the personal data of the messages was removed (the retention period after the
+ *     cancel ended), or null; a new message clears it (the alert lives again or has a new cancel)
  */
 public record CaseAlert(
     String caseId,
@@ -37,7 +41,8 @@ public record CaseAlert(
     int sightings,
     boolean found,
     List<InformationRequest> informationRequests,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant personalDataRemovedAt) {
 
   public CaseAlert {
     messages = List.copyOf(messages);
@@ -52,11 +57,29 @@ public record CaseAlert(
     }
   }
 
-  /** This state with every personal field of its messages blanked (the youth's data was erased). */
+  /**
+   * This state with every personal field of its messages blanked, and the text of police's questions (personal
+   * narrative) too: the youth's data was erased.
+   */
   public CaseAlert withoutPersonalData() {
     return new CaseAlert(caseId, policeUnit, transferredFrom,
         messages.stream().map(nl.vermissing.platform.crypto.FieldEncryption::withoutPersonalData).toList(),
-        cancelled, requirement, acknowledgement, escalation, urgency, sightings, found, informationRequests, updatedAt);
+        cancelled, requirement, acknowledgement, escalation, urgency, sightings, found,
+        informationRequests.stream().map(r -> r.question() == null ? r
+            : r.withQuestion(nl.vermissing.platform.crypto.FieldEncryption.ERASED)).toList(),
+        updatedAt, personalDataRemovedAt);
+  }
+
+  /**
+   * This state after its retention period: every personal field of its messages removed (photo, identity,
+   * description, contacts, places, ...) and the text of police's questions, the non-personal facts (case, unit,
+   * times, risk level, stage, cancel, acknowledgement, who asked what when) kept, and the time of removal recorded.
+   */
+  public CaseAlert withPersonalDataRemoved(Instant at) {
+    return new CaseAlert(caseId, policeUnit, transferredFrom,
+        messages.stream().map(DisclosedData::withoutPersonalFields).toList(),
+        cancelled, requirement, acknowledgement, escalation, urgency, sightings, found,
+        informationRequests.stream().map(r -> r.withQuestion(null)).toList(), updatedAt, at);
   }
 
   /** The youth the case is about (the data subject of its personal data). */
@@ -67,7 +90,7 @@ public record CaseAlert(
   /** The state of a case police have not heard of yet, before its first message. */
   public static Applied first(PoliceAlert message) {
     CaseAlert empty = new CaseAlert(message.getCaseId(), message.getPoliceUnit(), null, List.of(), false, null, null,
-        null, null, 0, false, List.of(), message.getSent());
+        null, null, 0, false, List.of(), message.getSent(), null);
     return empty.withMessage(message);
   }
 
@@ -136,7 +159,7 @@ public record CaseAlert(
         : first || !unit.equals(policeUnit) || cancelled ? FeedEventType.ALERT : FeedEventType.UPDATE;
     notices.add(new FeedNotice(unit, type));
     CaseAlert next = new CaseAlert(caseId, unit, transferredFrom, all, cancel, newRequirement, newAck, newEscalation,
-        urgency, sightings, cancel ? found : false, informationRequests, message.getSent());
+        urgency, sightings, cancel ? found : false, informationRequests, message.getSent(), null);
     return new Applied(next, notices);
   }
 
@@ -175,24 +198,25 @@ public record CaseAlert(
     }
     if (payload instanceof UrgencyClassified classified) {
       CaseAlert next = new CaseAlert(caseId, policeUnit, transferredFrom, messages, cancelled, requirement,
-          acknowledgement, escalation, classified.getUrgency(), sightings, found, informationRequests, at);
+          acknowledgement, escalation, classified.getUrgency(), sightings, found, informationRequests, at,
+          personalDataRemovedAt);
       return changed(next, FeedEventType.URGENCY_CLASSIFIED, at);
     }
     if (payload instanceof SightingReported) {
       CaseAlert next = new CaseAlert(caseId, policeUnit, transferredFrom, messages, cancelled, requirement,
-          acknowledgement, escalation, urgency, sightings + 1, found, informationRequests, at);
+          acknowledgement, escalation, urgency, sightings + 1, found, informationRequests, at, personalDataRemovedAt);
       return changed(next, FeedEventType.SIGHTING_REPORTED, at);
     }
     if (payload instanceof FoundReported) {
       CaseAlert next = new CaseAlert(caseId, policeUnit, transferredFrom, messages, cancelled, requirement,
-          acknowledgement, escalation, urgency, sightings, true, informationRequests, at);
+          acknowledgement, escalation, urgency, sightings, true, informationRequests, at, personalDataRemovedAt);
       return changed(next, FeedEventType.FOUND_REPORTED, at);
     }
     if (payload instanceof InformationRequested requested) {
       List<InformationRequest> requests = new ArrayList<>(informationRequests);
       requests.add(new InformationRequest(requested.getQuestion(), response.getRespondedBy(), unit, at));
       CaseAlert next = new CaseAlert(caseId, policeUnit, transferredFrom, messages, cancelled, requirement,
-          acknowledgement, escalation, urgency, sightings, found, requests, at);
+          acknowledgement, escalation, urgency, sightings, found, requests, at, personalDataRemovedAt);
       return changed(next, FeedEventType.INFORMATION_REQUESTED, at);
     }
     return Applied.none(this);
@@ -211,20 +235,20 @@ public record CaseAlert(
           toUnit);
     }
     CaseAlert next = new CaseAlert(caseId, toUnit, policeUnit, messages, cancelled, moved, null, null, urgency,
-        sightings, found, informationRequests, at);
+        sightings, found, informationRequests, at, personalDataRemovedAt);
     return new Applied(next, List.of(new FeedNotice(policeUnit, FeedEventType.TRANSFERRED_OUT),
         new FeedNotice(toUnit, FeedEventType.ALERT)));
   }
 
   private CaseAlert with(AckRequirement req, Acknowledgement ack, Escalation esc) {
     return new CaseAlert(caseId, policeUnit, transferredFrom, messages, cancelled, req, ack, esc, urgency, sightings,
-        found, informationRequests, updatedAt);
+        found, informationRequests, updatedAt, personalDataRemovedAt);
   }
 
   private static Applied changed(CaseAlert next, FeedEventType type, Instant at) {
     CaseAlert stamped = new CaseAlert(next.caseId, next.policeUnit, next.transferredFrom, next.messages,
         next.cancelled, next.requirement, next.acknowledgement, next.escalation, next.urgency, next.sightings,
-        next.found, next.informationRequests, at);
+        next.found, next.informationRequests, at, next.personalDataRemovedAt);
     return new Applied(stamped, List.of(new FeedNotice(next.policeUnit, type)));
   }
 }

@@ -12,6 +12,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.IndexedRecord;
 import nl.vermissing.events.PoliceCaseData;
+import nl.vermissing.platform.crypto.FieldEncryption;
 
 /**
  * Splits what was disclosed to police into summary fields (shown on the feed and list) and personal fields (shown
@@ -41,6 +42,27 @@ public final class DisclosedData {
       }
     }
     return merged;
+  }
+
+  /**
+   * The message without any personal data: every field the schema marks personal is blanked, and every personal
+   * field of its case data (those with personal records inside too, such as contacts and places) is removed, so
+   * what remains carries no placeholder either. The non-personal facts (identifier, times, stage, risk level, age
+   * band, region, ...) and the names of the fields once disclosed stay.
+   */
+  public static nl.vermissing.events.PoliceAlert withoutPersonalFields(nl.vermissing.events.PoliceAlert message) {
+    nl.vermissing.events.PoliceAlert blanked = FieldEncryption.withoutPersonalData(message);
+    PoliceCaseData data = blanked.getData();
+    if (data == null) {
+      return blanked;
+    }
+    PoliceCaseData kept = PoliceCaseData.newBuilder(data).build();
+    for (Schema.Field f : SCHEMA.getFields()) {
+      if (isPersonal(f.name()) && f.schema().isNullable()) {
+        kept.put(f.pos(), null);
+      }
+    }
+    return nl.vermissing.events.PoliceAlert.newBuilder(blanked).setData(kept).build();
   }
 
   /** Whether the field of {@link PoliceCaseData} holds personal data. */

@@ -1,8 +1,11 @@
 package nl.vermissing.police.stream;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +17,8 @@ import nl.vermissing.police.domain.CaseAlert;
 import nl.vermissing.police.domain.EscalationRule;
 import nl.vermissing.police.domain.FeedNotice;
 import nl.vermissing.police.domain.RecordedResponse;
+import nl.vermissing.police.domain.RetentionExpiry;
+import nl.vermissing.police.domain.RetentionRule;
 
 /**
  * The police read side, built from the alerts and responses topics from their beginning on every start: each case
@@ -21,7 +26,9 @@ import nl.vermissing.police.domain.RecordedResponse;
  * each entry identified by its {@link FeedPosition}. Records are applied and published under one lock, so that a
  * feed subscription (replay, then live) neither misses nor repeats an entry. Every response id applied is
  * remembered: a response delivered again (a retried write) changes nothing, and a retried request finds its first
- * answer here.
+ * answer here. Personal data is kept only for the retention period after an alert's cancel, by the clock: then the
+ * case and every entry of its feed history lose it ({@link RetentionRule}), also when the view is rebuilt after the
+ * period has passed (before it counts as caught up).
  */
 public class PoliceView {
 
@@ -32,9 +39,22 @@ public class PoliceView {
   private final Map<String, String> caseByMessage = new HashMap<>();
   private final Map<String, List<FeedEntry>> feeds = new HashMap<>();
   private final Map<String, RecordedResponse> responses = new HashMap<>();
+  /** Removals of personal data not yet recorded in the audit trail, by audit id. */
+  private final Map<String, RetentionExpiry> unrecordedRetentions = new LinkedHashMap<>();
+  private final Clock clock;
+  private final Duration retentionAfterCancel;
   private FeedPosition position = FeedPosition.START;
   private FeedSink sink = FeedSink.NONE;
   private volatile boolean caughtUp;
+
+  /**
+   * @param clock the time by which retention periods end
+   * @param retentionAfterCancel how long personal data is kept after an alert's cancel
+   */
+  public PoliceView(Clock clock, Duration retentionAfterCancel) {
+    this.clock = clock;
+    this.retentionAfterCancel = retentionAfterCancel;
+  }
 
   /** A unit's alerts at one position of the feed. */
   public record Snapshot(String position, List<CaseAlert> alerts) {}
@@ -128,12 +148,59 @@ public class PoliceView {
     return position.encode();
   }
 
+  /**
+   * Removes the personal data of every cancelled alert whose retention period has passed by the clock, from the case
+   * and from every entry of its feed history; returns what was removed. A removal that removed personal fields waits
+   * in {@link #unrecordedRetentions()} until it is recorded in the audit trail.
+   */
+  public synchronized List<RetentionExpiry> expirePersonalData() {
+    Instant now = clock.instant();
+    Map<String, CaseAlert> removed = new HashMap<>();
+    List<RetentionExpiry> expiries = new ArrayList<>();
+    for (CaseAlert alert : cases.values()) {
+      if (RetentionRule.due(alert, now, retentionAfterCancel)) {
+        CaseAlert without = RetentionRule.shown(alert, now, retentionAfterCancel);
+        removed.put(alert.caseId(), without);
+        RetentionExpiry expiry = RetentionRule.expiry(alert, without.personalDataRemovedAt());
+        expiries.add(expiry);
+        if (!expiry.fields().isEmpty()) {
+          unrecordedRetentions.put(expiry.auditId(), expiry);
+        }
+      }
+    }
+    if (removed.isEmpty()) {
+      return List.of();
+    }
+    cases.putAll(removed);
+    // the feed history holds the case as it stood after each record: those states lose the personal data too
+    for (List<FeedEntry> feed : feeds.values()) {
+      feed.replaceAll(entry -> {
+        CaseAlert removedState = removed.get(entry.alert().caseId());
+        return removedState == null ? entry
+            : entry.withAlert(entry.alert().withPersonalDataRemoved(removedState.personalDataRemovedAt()));
+      });
+    }
+    return expiries;
+  }
+
+  /** Removals of personal data that are not yet known to be in the audit trail, oldest first. */
+  public synchronized List<RetentionExpiry> unrecordedRetentions() {
+    return List.copyOf(unrecordedRetentions.values());
+  }
+
+  /** The removal is in the audit trail. */
+  public synchronized void retentionRecorded(RetentionExpiry expiry) {
+    unrecordedRetentions.remove(expiry.auditId());
+  }
+
   /** True once everything in the topics at start-up has been applied: escalation decisions may be taken. */
   public boolean caughtUp() {
     return caughtUp;
   }
 
-  void markCaughtUp() {
+  /** Everything at start-up is applied: personal data whose retention period has passed goes before reads count. */
+  synchronized void markCaughtUp() {
+    expirePersonalData();
     caughtUp = true;
   }
 }

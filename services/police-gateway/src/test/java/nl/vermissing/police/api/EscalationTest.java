@@ -17,6 +17,7 @@ import nl.vermissing.platform.testing.TestKafka;
 import nl.vermissing.police.PoliceGatewayTestBase;
 import nl.vermissing.police.SseClient;
 import nl.vermissing.police.TestAlerts;
+import nl.vermissing.police.config.PoliceGatewayProperties;
 import nl.vermissing.police.domain.CaseAlert;
 import nl.vermissing.police.stream.EscalationScheduler;
 import nl.vermissing.police.stream.PoliceView;
@@ -34,6 +35,9 @@ class EscalationTest extends PoliceGatewayTestBase {
 
   @Autowired
   EscalationScheduler scheduler;
+
+  @Autowired
+  PoliceGatewayProperties properties;
 
   List<PoliceResponse> responsesOf(String caseId) {
     return readAll(Topics.POLICE_RESPONSES).stream().filter(r -> r.getCaseId().equals(caseId)).toList();
@@ -135,7 +139,7 @@ class EscalationTest extends PoliceGatewayTestBase {
     await().atMost(WAIT).until(() -> view.caseById(alert.getCaseId()).map(c -> c.escalation() != null).orElse(false));
 
     // a new instance rebuilds its view from the topics, applying responses after the alerts they answer
-    PoliceView rebuilt = new PoliceView();
+    PoliceView rebuilt = new PoliceView(CLOCK, properties.retentionAfterCancel());
     PoliceViewLoader loader = new PoliceViewLoader(rebuilt, KafkaClients.of(TestKafka.get().bootstrapServers()),
         Map.copyOf(TestKafka.get().registryConfig()), "police-gateway-restart-test");
     loader.start();

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +30,9 @@ class IdempotencyTest {
 
   static final Instant NOW = Instant.parse("2026-11-22T17:43:00Z");
 
-  final PoliceView view = new PoliceView();
+  final PoliceView view = new PoliceView(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30));
   final Idempotency idempotency = new Idempotency(view,
-      new PoliceGatewayProperties(null, null, null, null, null, null, null));
+      new PoliceGatewayProperties(null, null, null, null, null, null, null, null, null));
 
   static ResponseReceipt receipt(String responseId) {
     return new ResponseReceipt(responseId, "case-1", "pu-1", "SightingReported", "agent-1", NOW);
