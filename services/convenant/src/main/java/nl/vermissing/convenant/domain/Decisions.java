@@ -305,9 +305,12 @@ public final class Decisions {
     return PoliceStage.NONE;
   }
 
-  /** Closed care on a valid authorisation is always reported, unless the whereabouts are known (not missing). */
+  /**
+   * Closed care on a valid authorisation is always reported, also when the whereabouts are known: the court order
+   * still holds, and it is why police accept the report.
+   */
   private static boolean closedRuleApplies(CaseState state, AgreementVersion agreement, long now) {
-    if (!agreement.getClosedWithLegalTitleAlwaysReported() || state.whereaboutsKnown || state.absence == null) {
+    if (!agreement.getClosedWithLegalTitleAlwaysReported() || state.absence == null) {
       return false;
     }
     YouthSnapshot youth = youth(state);

@@ -188,10 +188,14 @@ class ConvenantTopologyTest {
     }
 
     @Test
-    void closed_care_whose_whereabouts_are_known_is_not_missing_and_not_reported_automatically() {
+    void closed_care_on_a_valid_machtiging_is_reported_even_when_the_whereabouts_are_known() {
+      // DOMAIN: "closed placement with legal title: always reported to police"; knowing where the youth is does not
+      // end the court order, and police accept the report because of it
       engine.pipe(absence(caseId, HORIZON, T0, youth(PlacementType.CLOSED, machtiging(null)), true));
-      assertThat(engine.alerts()).isEmpty();
-      assertThat(engine.lastStep().getStep()).isEqualTo(NextStepKind.LOCAL_ACTIONS_AND_RISK_ASSESSMENT);
+      assertThat(engine.alerts()).singleElement().satisfies(a -> {
+        assertThat(a.getStage()).isEqualTo(SharingStage.MISSING_REPORT);
+        assertThat(a.getData().getLegalTitle()).isNotNull();
+      });
     }
 
     @Test
