@@ -51,6 +51,10 @@ public class PlatformKafkaAutoConfiguration {
    */
   @Bean
   public KafkaAdmin.NewTopics catalogueTopics(PlatformProperties platform) {
+    return new KafkaAdmin.NewTopics(topicsOf(platform).toArray(NewTopic[]::new));
+  }
+
+  static List<NewTopic> topicsOf(PlatformProperties platform) {
     List<NewTopic> topics = new ArrayList<>();
     for (Topic<?> topic : Topics.ALL) {
       if (topic.writer().equals(platform.serviceName()) || topic.readers().contains(platform.serviceName())) {
@@ -61,7 +65,13 @@ public class PlatformKafkaAutoConfiguration {
       topics.add(new NewTopic(Topics.deadLetter(platform.serviceName(), input), 1, (short) 1)
           .configs(Map.of("cleanup.policy", "delete", "retention.ms", "-1")));
     }
-    return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    return topics;
+  }
+
+  /** The service's clients start only once the broker knows the topics it created (see {@link TopicsReady}). */
+  @Bean
+  public TopicsReady topicsReady(KafkaAdmin admin, PlatformProperties platform) {
+    return new TopicsReady(admin, topicsOf(platform), java.time.Duration.ofSeconds(60));
   }
 
   @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
