@@ -1,5 +1,6 @@
 package nl.vermissing.convenant.domain;
 
+import nl.vermissing.vocabulary.CapTime;
 import java.time.Instant;
 import java.util.List;
 import nl.vermissing.events.AgreementVersion;
@@ -35,7 +36,7 @@ public final class PoliceMessages {
    * same text as the message's own sent field in its CAP document.
    */
   public static String reference(PoliceAlert alert) {
-    return alert.getSender() + "," + alert.getIdentifier() + "," + CapTime.format(alert.getSent());
+    return alert.getSender() + "," + alert.getIdentifier() + "," + CapTime.format(alert.getSent(), Deadlines.ZONE);
   }
 
   /** The more severe of two CAP severities (Unknown counts as the least). */
@@ -84,7 +85,7 @@ public final class PoliceMessages {
     return PoliceAlert.newBuilder()
         .setIdentifier("urn:vermissing:convenant:" + state.caseId + ":" + state.messageSeq)
         .setSender(SENDER)
-        .setSent(CapTime.of(now))
+        .setSent(CapTime.truncate(Instant.ofEpochMilli(now)))
         .setStatus(CapStatus.Actual)
         .setMsgType(msgType)
         .setScope(CapScope.Restricted)

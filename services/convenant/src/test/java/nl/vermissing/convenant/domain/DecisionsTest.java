@@ -1,5 +1,6 @@
 package nl.vermissing.convenant.domain;
 
+import nl.vermissing.vocabulary.CapTime;
 import nl.vermissing.vocabulary.AgeBands;
 import static nl.vermissing.convenant.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,11 +76,11 @@ class DecisionsTest {
 
   @Test
   void cap_date_times_have_a_numeric_dutch_offset_and_no_fractions() {
-    assertThat(CapTime.format(Instant.parse("2026-01-01T09:00:00.123Z"))).isEqualTo("2026-01-01T10:00:00+01:00");
-    assertThat(CapTime.format(Instant.parse("2026-07-01T12:00:00.999Z"))).isEqualTo("2026-07-01T14:00:00+02:00");
-    assertThat(CapTime.format(Instant.parse("2026-10-25T00:59:59Z"))).isEqualTo("2026-10-25T02:59:59+02:00");
-    assertThat(CapTime.format(Instant.parse("2026-10-25T01:00:00Z"))).isEqualTo("2026-10-25T02:00:00+01:00");
-    assertThat(CapTime.format(Instant.parse("2026-01-01T09:00:00.123Z")))
+    assertThat(CapTime.format(Instant.parse("2026-01-01T09:00:00.123Z"), Deadlines.ZONE)).isEqualTo("2026-01-01T10:00:00+01:00");
+    assertThat(CapTime.format(Instant.parse("2026-07-01T12:00:00.999Z"), Deadlines.ZONE)).isEqualTo("2026-07-01T14:00:00+02:00");
+    assertThat(CapTime.format(Instant.parse("2026-10-25T00:59:59Z"), Deadlines.ZONE)).isEqualTo("2026-10-25T02:59:59+02:00");
+    assertThat(CapTime.format(Instant.parse("2026-10-25T01:00:00Z"), Deadlines.ZONE)).isEqualTo("2026-10-25T02:00:00+01:00");
+    assertThat(CapTime.format(Instant.parse("2026-01-01T09:00:00.123Z"), Deadlines.ZONE))
         .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}");
   }
 

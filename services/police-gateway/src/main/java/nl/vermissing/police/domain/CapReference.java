@@ -1,5 +1,6 @@
 package nl.vermissing.police.domain;
 
+import nl.vermissing.vocabulary.CapTime;
 import java.time.Instant;
 import java.time.ZoneId;
 

@@ -2,15 +2,11 @@ package nl.vermissing.police.stream;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import nl.vermissing.events.AcknowledgementOverdue;
 import nl.vermissing.police.domain.AckRequirement;
 import nl.vermissing.police.domain.EscalationRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Checks, on its own, at a fixed interval and by the injected clock, which acknowledgement deadlines have passed,
@@ -18,7 +14,7 @@ import org.springframework.context.SmartLifecycle;
  * read side has caught up with the topics after a start, so escalations written before a restart are seen and not
  * repeated.
  */
-public class EscalationScheduler implements SmartLifecycle {
+public class EscalationScheduler extends PeriodicCheck {
 
   public static final String SYSTEM_ACTOR = "police-gateway";
   private static final Logger log = LoggerFactory.getLogger(EscalationScheduler.class);
@@ -26,18 +22,17 @@ public class EscalationScheduler implements SmartLifecycle {
   private final PoliceView view;
   private final PoliceResponses responses;
   private final AcknowledgementGuard guard;
-  private final Duration interval;
-  private ScheduledExecutorService executor;
 
   public EscalationScheduler(PoliceView view, PoliceResponses responses, AcknowledgementGuard guard,
       Duration interval) {
+    super("escalation", interval);
     this.view = view;
     this.responses = responses;
     this.guard = guard;
-    this.interval = interval;
   }
 
   /** One check; returns how many escalations were written. */
+  @Override
   public synchronized int checkNow() {
     if (!view.caughtUp()) {
       return 0;
@@ -61,34 +56,5 @@ public class EscalationScheduler implements SmartLifecycle {
       }
     }
     return written;
-  }
-
-  @Override
-  public synchronized void start() {
-    executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "police-escalation-check");
-      t.setDaemon(true);
-      return t;
-    });
-    executor.scheduleWithFixedDelay(() -> {
-      try {
-        checkNow();
-      } catch (RuntimeException e) {
-        log.error("escalation check failed", e);
-      }
-    }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return executor != null;
   }
 }

@@ -7,9 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import nl.vermissing.catalogue.Topics;
 import nl.vermissing.events.AccessRecord;
 import nl.vermissing.platform.kafka.KafkaClients;
@@ -24,7 +21,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Applies the retention period after an alert's cancel on its own, at a fixed interval and by the injected clock:
@@ -33,7 +29,7 @@ import org.springframework.context.SmartLifecycle;
  * the view was rebuilt are recorded too, unless the audit trail already holds them (it is read once, before the
  * first check).
  */
-public class RetentionScheduler implements SmartLifecycle {
+public class RetentionScheduler extends PeriodicCheck {
 
   public static final String ACTION = "RETENTION_EXPIRED";
   public static final String SYSTEM_ROLE = "SYSTEM";
@@ -44,24 +40,23 @@ public class RetentionScheduler implements SmartLifecycle {
   private final KafkaClients clients;
   private final Map<String, Object> registryConfig;
   private final Duration retentionAfterCancel;
-  private final Duration interval;
   /** Audit ids of the removals in the audit trail; read from the topic before the first check. */
   private Set<String> recorded;
-  private ScheduledExecutorService executor;
   /** Checks run one at a time; stopping does not wait for a check. */
   private final Object checking = new Object();
 
   public RetentionScheduler(PoliceView view, PoliceResponses responses, KafkaClients clients,
       Map<String, Object> registryConfig, Duration retentionAfterCancel, Duration interval) {
+    super("retention", interval);
     this.view = view;
     this.responses = responses;
     this.clients = clients;
     this.registryConfig = registryConfig;
     this.retentionAfterCancel = retentionAfterCancel;
-    this.interval = interval;
   }
 
   /** One check; returns how many removals were recorded in the audit trail. */
+  @Override
   public int checkNow() {
     synchronized (checking) {
       return check();
@@ -151,34 +146,5 @@ public class RetentionScheduler implements SmartLifecycle {
     }
     log.info("retention: {} removals of personal data already in the audit trail", ids.size());
     return ids;
-  }
-
-  @Override
-  public synchronized void start() {
-    executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "police-retention-check");
-      t.setDaemon(true);
-      return t;
-    });
-    executor.scheduleWithFixedDelay(() -> {
-      try {
-        checkNow();
-      } catch (RuntimeException e) {
-        log.error("retention check failed", e);
-      }
-    }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return executor != null;
   }
 }

@@ -1,5 +1,6 @@
 package nl.vermissing.police.domain;
 
+import nl.vermissing.vocabulary.CapTime;
 import static nl.vermissing.police.TestAlerts.cancel;
 import static nl.vermissing.police.TestAlerts.missingReport;
 import static nl.vermissing.police.TestAlerts.update;
